@@ -1,0 +1,41 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { ProblemFilter } from './common/problems/problem.filter.js';
+import { RequestValidationPipe } from './common/validation/request-validation.pipe.js';
+import { ConfigModule } from './config/config.module.js';
+import type { Environment } from './config/environment.js';
+import { CustomersModule } from './customers/customers.module.js';
+import { databaseOptions } from './database/database-options.js';
+import { HealthModule } from './health/health.module.js';
+import { loggerOptions } from './logging/logger-options.js';
+import { QueueModule } from './queue/queue.module.js';
+import { RedisModule } from './redis/redis.module.js';
+import { ServiceHealthModule } from './service-health/service-health.module.js';
+
+/** The whole application; `ROLE` decides at bootstrap whether it serves HTTP, runs workers, or both. */
+@Module({})
+export class AppModule {
+  static forRoot(environment: Environment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(environment),
+        LoggerModule.forRoot(loggerOptions(environment)),
+        TypeOrmModule.forRoot({ ...databaseOptions(environment), retryAttempts: 3, retryDelay: 1000 }),
+        RedisModule,
+        QueueModule,
+        AuthModule,
+        CustomersModule,
+        ServiceHealthModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,145 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, IsNull, type Repository } from 'typeorm';
+import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { RequestException } from '../common/problems/request-exception.js';
+import { CustomersService } from '../customers/customers.service.js';
+import { ApiKeyEntity } from './api-key.entity.js';
+import { ApiKeyException, ApiKeyExceptionCode } from './api-key.exception.js';
+import type { AccessRole, Principal } from './domain/access.js';
+import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from './domain/api-key-secret.js';
+import { ApiKeyDto, type CreatedApiKeyDto } from './dtos/api-key.dto.js';
+
+export interface NewApiKey {
+  name: string;
+  role: AccessRole;
+  customerIds?: string[];
+}
+
+@Injectable()
+export class ApiKeysService {
+  private readonly logger = new Logger(ApiKeysService.name);
+
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly customers: CustomersService,
+  ) {}
+
+  /** The principal of an active key with this secret, or null. */
+  async authenticate(secret: string): Promise<Principal | null> {
+    const key = await this.apiKeys.findOne({
+      where: { keyHash: hashApiKeySecret(secret), revokedAt: IsNull() },
+      select: { id: true, name: true, role: true, customerIds: true },
+    });
+    return key ? { keyId: key.id, name: key.name, role: key.role, customerIds: key.customerIds } : null;
+  }
+
+  async create(input: NewApiKey, createdBy: Principal): Promise<CreatedApiKeyDto> {
+    const customerIds = input.customerIds ?? [];
+    if (input.role === 'integration' && customerIds.length === 0) {
+      throw RequestException.validation([
+        { field: 'customerIds', message: 'an integration key needs at least one customer id' },
+      ]);
+    }
+    if (input.role !== 'integration' && customerIds.length > 0) {
+      throw RequestException.validation([
+        {
+          field: 'customerIds',
+          message: `a ${input.role} key sees every customer; customerIds is only for integration keys`,
+        },
+      ]);
+    }
+    const known = new Set(await this.customers.findExistingIds(customerIds));
+    const unknown = customerIds.flatMap((id, index) =>
+      known.has(id) ? [] : [{ field: `customerIds[${index}]`, message: `no customer with id ${id}` }],
+    );
+    if (unknown.length > 0) throw RequestException.validation(unknown);
+
+    const secret = generateApiKeySecret();
+    const saved = await this.apiKeys.save(
+      this.apiKeys.create({
+        name: input.name,
+        role: input.role,
+        customerIds,
+        keyPrefix: displayPrefix(secret),
+        keyHash: hashApiKeySecret(secret),
+        createdById: createdBy.keyId,
+        revokedAt: null,
+      }),
+    );
+    this.logger.log({ apiKeyId: saved.id, role: saved.role, createdBy: createdBy.keyId }, 'API key created');
+    return { ...ApiKeyDto.from(saved), key: secret };
+  }
+
+  async list(limit: number, cursor?: string): Promise<Page<ApiKeyDto>> {
+    const query = this.apiKeys
+      .createQueryBuilder('key')
+      .orderBy('key.createdAt', 'DESC')
+      .addOrderBy('key.id', 'DESC')
+      .limit(limit + 1);
+    if (cursor) {
+      const position = decodeCursor(cursor);
+      query.where('(key.createdAt, key.id) < (:createdAt, :id)', {
+        createdAt: position.sortKey,
+        id: position.id,
+      });
+    }
+    const rows = await query.getMany();
+    return toPage(
+      rows,
+      limit,
+      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
+      (row) => ApiKeyDto.from(row),
+    );
+  }
+
+  async get(id: string): Promise<ApiKeyDto> {
+    return ApiKeyDto.from(await this.findOrThrow(this.apiKeys, id));
+  }
+
+  /** Revokes a key at once for every process; revoking a revoked key changes nothing. */
+  async revoke(id: string, revokedBy: Principal): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(ApiKeyEntity);
+      const key = await this.findOrThrow(repository, id);
+      if (key.revokedAt) return;
+      if (key.role === 'admin') {
+        // Lock every active admin key, so two concurrent revocations cannot remove the last two.
+        const activeAdmins = await repository
+          .createQueryBuilder('key')
+          .select('key.id')
+          .where('key.role = :role AND key.revokedAt IS NULL', { role: 'admin' })
+          .setLock('pessimistic_write')
+          .getMany();
+        if (activeAdmins.length <= 1) {
+          throw new ApiKeyException(
+            ApiKeyExceptionCode.LastAdminKey,
+            'Create another admin key before revoking this one, or nobody could administer CaseBridge.',
+          );
+        }
+      }
+      await repository.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    });
+    this.logger.log({ apiKeyId: id, revokedBy: revokedBy.keyId }, 'API key revoked');
+  }
+
+  /**
+   * Makes sure an active admin key with this operator-chosen secret exists (BOOTSTRAP_ADMIN_KEY).
+   * Idempotent and safe when several processes start together.
+   */
+  async ensureBootstrapAdmin(secret: string): Promise<void> {
+    await this.apiKeys.query(
+      `INSERT INTO api_keys (name, role, key_prefix, key_hash)
+       VALUES ('bootstrap admin', 'admin', $1, $2)
+       ON CONFLICT (key_hash) DO UPDATE SET revoked_at = NULL, role = 'admin', customer_ids = '{}'`,
+      [displayPrefix(secret), hashApiKeySecret(secret)],
+    );
+  }
+
+  private async findOrThrow(repository: Repository<ApiKeyEntity>, id: string): Promise<ApiKeyEntity> {
+    const key = await repository.findOneBy({ id });
+    if (!key) throw new ApiKeyException(ApiKeyExceptionCode.ApiKeyNotFound, `No API key with id ${id}.`);
+    return key;
+  }
+}

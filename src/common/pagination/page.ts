@@ -1,0 +1,90 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { RequestException } from '../problems/request-exception.js';
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+
+/** `limit` and `cursor` of every list; a DTO of a filtered list extends it. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A keyset position: the sort key of the last item of a page and its id as a tie-breaker. */
+export interface KeysetPosition {
+  sortKey: string;
+  id: string;
+}
+
+export function encodeCursor(position: KeysetPosition): string {
+  return Buffer.from(JSON.stringify([position.sortKey, position.id]), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): KeysetPosition {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(decoded) &&
+      decoded.length === 2 &&
+      typeof decoded[0] === 'string' &&
+      typeof decoded[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(decoded[1])
+    ) {
+      return { sortKey: decoded[0], id: decoded[1] };
+    }
+  } catch {
+    // fall through to the validation error below
+  }
+  throw RequestException.validation([
+    { field: 'cursor', message: 'cursor is not a cursor this service issued' },
+  ]);
+}
+
+/** Builds a page from `limit + 1` fetched rows (the extra row only says that more follow). */
+export function toPage<T, R>(
+  rows: T[],
+  limit: number,
+  position: (row: T) => KeysetPosition,
+  present: (row: T) => R,
+): Page<R> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(present),
+    nextCursor: rows.length > limit && last ? encodeCursor(position(last)) : null,
+  };
+}
+
+/** OpenAPI helper: `class CustomerPage extends pageOf(CustomerDto) {}`. */
+export function pageOf<T>(item: new (...args: never[]) => T) {
+  class PageOfItems {
+    @ApiProperty({ type: item, isArray: true })
+    items!: T[];
+
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` to get the next page; null on the last page.',
+    })
+    nextCursor!: string | null;
+  }
+  return PageOfItems;
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { canAccessCustomer, customerScope, type Principal } from '../auth/domain/access.js';
+import { isUniqueViolation } from '../database/postgres-errors.js';
+import { presentFields } from '../common/validation/present-fields.js';
+import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { CustomerEntity } from './customer.entity.js';
+import { CustomerException, CustomerExceptionCode } from './customer.exception.js';
+import type { CreateCustomerDto } from './dtos/create-customer.dto.js';
+import { CustomerDto } from './dtos/customer.dto.js';
+import {
+  type CreateSubscriptionDto,
+  SubscriptionDto,
+  type UpdateSubscriptionDto,
+} from './dtos/subscription.dto.js';
+import type { UpdateCustomerDto } from './dtos/update-customer.dto.js';
+import { SubscriptionEntity } from './subscription.entity.js';
+
+const DEFAULT_LOCALE = 'zh';
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Applies the keyset position of a `(created_at, id)` newest-first listing. */
+function afterCursor<T extends { createdAt: Date; id: string }>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  cursor: string | undefined,
+): SelectQueryBuilder<T> {
+  query.orderBy(`${alias}.createdAt`, 'DESC').addOrderBy(`${alias}.id`, 'DESC');
+  if (!cursor) return query;
+  const position = decodeCursor(cursor);
+  return query.andWhere(`(${alias}.createdAt, ${alias}.id) < (:cursorCreatedAt, :cursorId)`, {
+    cursorCreatedAt: position.sortKey,
+    cursorId: position.id,
+  });
+}
+
+const byCreation = <T extends { createdAt: Date; id: string }>(row: T) => ({
+  sortKey: row.createdAt.toISOString(),
+  id: row.id,
+});
+
+@Injectable()
+export class CustomersService {
+  constructor(
+    @InjectRepository(CustomerEntity) private readonly customers: Repository<CustomerEntity>,
+    @InjectRepository(SubscriptionEntity) private readonly subscriptions: Repository<SubscriptionEntity>,
+  ) {}
+
+  async create(input: CreateCustomerDto): Promise<CustomerDto> {
+    const customer = this.customers.create({
+      name: input.name,
+      tenantId: input.tenantId,
+      domain: input.domain ?? null,
+      locale: input.locale ?? DEFAULT_LOCALE,
+      timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
+      slaPolicyId: input.slaPolicyId ?? null,
+      contacts: (input.contacts ?? []).map((contact) => ({ ...contact })),
+    });
+    return CustomerDto.from(await this.saveCustomer(customer));
+  }
+
+  async list(principal: Principal, limit: number, cursor?: string): Promise<Page<CustomerDto>> {
+    const query = this.customers.createQueryBuilder('customer').limit(limit + 1);
+    const scope = customerScope(principal);
+    if (scope) query.where('customer.id = ANY(:scope)', { scope });
+    const rows = await afterCursor(query, 'customer', cursor).getMany();
+    return toPage(rows, limit, byCreation, (row) => CustomerDto.from(row));
+  }
+
+  async get(principal: Principal, id: string): Promise<CustomerDto> {
+    return CustomerDto.from(await this.findVisible(principal, id));
+  }
+
+  async update(id: string, changes: UpdateCustomerDto): Promise<CustomerDto> {
+    const customer = await this.customers.findOneBy({ id });
+    if (!customer) throw CustomerException.notFound(id);
+    const { contacts, ...fields } = presentFields(changes);
+    Object.assign(customer, fields);
+    if (contacts) customer.contacts = contacts.map((contact) => ({ ...contact }));
+    return CustomerDto.from(await this.saveCustomer(customer));
+  }
+
+  /** The ids among `ids` that name a customer. */
+  async findExistingIds(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.customers.find({ where: { id: In([...ids]) }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  /** A customer the principal may see; another customer's is as unknown as a missing one. */
+  async findVisible(principal: Principal, id: string): Promise<CustomerEntity> {
+    const customer = canAccessCustomer(principal, id) ? await this.customers.findOneBy({ id }) : null;
+    if (!customer) throw CustomerException.notFound(id);
+    return customer;
+  }
+
+  async addSubscription(customerId: string, input: CreateSubscriptionDto): Promise<SubscriptionDto> {
+    if ((await this.findExistingIds([customerId])).length === 0) throw CustomerException.notFound(customerId);
+    const saved = await this.subscriptions.save(
+      this.subscriptions.create({
+        customerId,
+        service: input.service,
+        plan: input.plan ?? null,
+        region: input.region ?? null,
+        status: input.status ?? 'active',
+      }),
+    );
+    return SubscriptionDto.from(saved);
+  }
+
+  async listSubscriptions(
+    principal: Principal,
+    customerId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<SubscriptionDto>> {
+    await this.findVisible(principal, customerId);
+    const query = this.subscriptions
+      .createQueryBuilder('subscription')
+      .where('subscription.customerId = :customerId', { customerId })
+      .limit(limit + 1);
+    const rows = await afterCursor(query, 'subscription', cursor).getMany();
+    return toPage(rows, limit, byCreation, (row) => SubscriptionDto.from(row));
+  }
+
+  /** Every subscription of a customer the principal may see (for the service-health view). */
+  async allSubscriptions(principal: Principal, customerId: string): Promise<SubscriptionEntity[]> {
+    await this.findVisible(principal, customerId);
+    return this.subscriptions.find({ where: { customerId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async updateSubscription(
+    customerId: string,
+    subscriptionId: string,
+    changes: UpdateSubscriptionDto,
+  ): Promise<SubscriptionDto> {
+    const subscription = await this.subscriptions.findOneBy({ id: subscriptionId, customerId });
+    if (!subscription) {
+      throw new CustomerException(
+        CustomerExceptionCode.SubscriptionNotFound,
+        `Customer ${customerId} has no subscription with id ${subscriptionId}.`,
+      );
+    }
+    Object.assign(subscription, presentFields(changes));
+    return SubscriptionDto.from(await this.subscriptions.save(subscription));
+  }
+
+  private async saveCustomer(customer: CustomerEntity): Promise<CustomerEntity> {
+    try {
+      return await this.customers.save(customer);
+    } catch (error) {
+      if (!isUniqueViolation(error, 'uq_customers_tenant_id')) throw error;
+      const existing = await this.customers.findOne({
+        where: { tenantId: customer.tenantId },
+        select: { id: true },
+      });
+      throw new CustomerException(
+        CustomerExceptionCode.TenantAlreadyRegistered,
+        `Customer ${existing?.id ?? '(unknown)'} already has tenant ${customer.tenantId}.`,
+        existing?.id,
+      );
+    }
+  }
+}

@@ -1,0 +1,6 @@
+import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { CustomerEntity } from '../customers/customer.entity.js';
+import { SubscriptionEntity } from '../customers/subscription.entity.js';
+
+/** Every TypeORM entity, listed explicitly so the app, the CLI and jest load the same set. */
+export const ENTITIES = [ApiKeyEntity, CustomerEntity, SubscriptionEntity];

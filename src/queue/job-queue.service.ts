@@ -1,0 +1,43 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Job, Queue } from 'bullmq';
+import { ALL_QUEUES, jobOptions, queueOf } from './job-definitions.js';
+import type { JobItem, JobName, QueueName } from './queue.types.js';
+
+const ERROR_LOG_INTERVAL_MS = 30_000;
+
+/** Enqueues typed jobs with the options `jobOptions` gives them. */
+@Injectable()
+export class JobQueue implements OnModuleInit {
+  private readonly logger = new Logger(JobQueue.name);
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    for (const name of ALL_QUEUES) {
+      // While Redis is away every queue reports each reconnection attempt: log the first, then rarely.
+      let lastLoggedAt = 0;
+      this.queue(name).on('error', (error) => {
+        if (Date.now() - lastLoggedAt < ERROR_LOG_INTERVAL_MS) return;
+        lastLoggedAt = Date.now();
+        this.logger.warn({ queue: name, err: error }, 'queue cannot reach Redis');
+      });
+    }
+  }
+
+  async enqueue(item: JobItem): Promise<Job> {
+    const { name, data } = item as { name: JobName; data: unknown };
+    return this.queue(queueOf(name)).add(String(name), data, jobOptions(item));
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

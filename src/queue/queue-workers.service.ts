@@ -1,0 +1,107 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Worker } from 'bullmq';
+import { Environment } from '../config/environment.js';
+import { redisOptionsFromUrl } from '../redis/redis-options.js';
+import { ALL_JOBS, ALL_QUEUES, JOB_DEFINITIONS, queueOf } from './job-definitions.js';
+import { type DiscoveredHandler, type JobHandler, JobRegistry } from './job-registry.js';
+import { JobQueue } from './job-queue.service.js';
+import { JOB_HANDLER } from './on-job.decorator.js';
+import type { JobName } from './queue.types.js';
+
+/**
+ * Finds every `@OnJob` handler at boot (every role: a missing or doubled handler stops any process),
+ * and in the `all` and `worker` roles runs one BullMQ worker per queue and upserts the repeatable
+ * jobs. Shutdown closes the workers after their running jobs finish.
+ */
+@Injectable()
+export class QueueWorkers implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(QueueWorkers.name);
+  private readonly workers: Worker[] = [];
+  private registry?: JobRegistry;
+
+  constructor(
+    @Inject(Environment) private readonly environment: Environment,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly jobQueue: JobQueue,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry = JobRegistry.build(ALL_JOBS, this.discoverHandlers());
+  }
+
+  get runsWorkers(): boolean {
+    return this.environment.ROLE !== 'api';
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.runsWorkers || !this.registry) return;
+    const registry = this.registry;
+    const connection = { ...redisOptionsFromUrl(this.environment.REDIS_URL), maxRetriesPerRequest: null };
+    for (const queue of ALL_QUEUES) {
+      const jobs = registry.jobs.filter((job) => queueOf(job) === queue);
+      if (jobs.length === 0) continue;
+      const worker = new Worker(queue, (job) => registry.handlerOf(job.name)(job.data), {
+        connection,
+        prefix: this.environment.QUEUE_PREFIX,
+        concurrency: Math.max(...jobs.map((job) => JOB_DEFINITIONS[job].concurrency ?? 1)),
+      });
+      worker.on('failed', (job, error) =>
+        this.logger.warn(
+          { queue, job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: error },
+          'job failed',
+        ),
+      );
+      worker.on('error', (error) => this.logger.error({ queue, err: error }, 'worker error'));
+      this.workers.push(worker);
+    }
+    await this.upsertSchedules(registry.jobs);
+    this.logger.log({ queues: this.workers.map((worker) => worker.name) }, 'queue workers started');
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    this.workers.length = 0;
+  }
+
+  private async upsertSchedules(jobs: JobName[]): Promise<void> {
+    for (const job of jobs) {
+      const everyMs = JOB_DEFINITIONS[job].everyMs;
+      if (!everyMs) continue;
+      // Same scheduler id from every worker: BullMQ keeps one schedule, and one worker runs each tick.
+      await this.jobQueue
+        .queue(queueOf(job))
+        .upsertJobScheduler(String(job), { every: everyMs }, { name: String(job), data: {} });
+    }
+  }
+
+  private discoverHandlers(): DiscoveredHandler[] {
+    return this.discovery.getProviders().flatMap((wrapper) => {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) return [];
+      const prototype = Object.getPrototypeOf(instance) as object;
+      return this.scanner.getAllMethodNames(prototype).flatMap((method) => {
+        const handler = (instance as Record<string, unknown>)[method];
+        if (typeof handler !== 'function') return [];
+        const job = this.reflector.get<JobName | undefined>(JOB_HANDLER, handler as JobHandler);
+        if (!job) return [];
+        return [
+          {
+            job,
+            owner: `${instance.constructor.name}.${method}`,
+            handle: (data: unknown) => (handler as JobHandler).call(instance, data),
+          },
+        ];
+      });
+    });
+  }
+}
