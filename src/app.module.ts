@@ -7,6 +7,7 @@ import { ProblemFilter } from './common/problems/problem.filter.js';
 import { RequestValidationPipe } from './common/validation/request-validation.pipe.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
+import { CasesModule } from './cases/cases.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { databaseOptions } from './database/database-options.js';
 import { HealthModule } from './health/health.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         QueueModule,
         AuthModule,
         CustomersModule,
+        CasesModule,
         ServiceHealthModule,
         HealthModule,
       ],

@@ -110,6 +110,13 @@ export class Environment {
   @Max(200, { message: 'must be between 1 and 200' })
   DATABASE_POOL_SIZE: number = 10;
 
+  /** A public customer comment reopens a resolved case within this many days of its resolution. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0, { message: 'must be between 0 and 365' })
+  @Max(365, { message: 'must be between 0 and 365' })
+  REOPEN_WINDOW_DAYS: number = 7;
+
   /** How long SIGTERM waits for in-flight requests and jobs before the process exits anyway. */
   @Transform(toInteger)
   @IsInt({ message: 'must be an integer' })

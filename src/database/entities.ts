@@ -1,6 +1,18 @@
 import { ApiKeyEntity } from '../auth/api-key.entity.js';
+import { CaseCommentEntity } from '../cases/case-comment.entity.js';
+import { CaseEventEntity } from '../cases/case-event.entity.js';
+import { IdempotencyRecordEntity } from '../cases/idempotency-record.entity.js';
+import { SupportCaseEntity } from '../cases/support-case.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { SubscriptionEntity } from '../customers/subscription.entity.js';
 
 /** Every TypeORM entity, listed explicitly so the app, the CLI and jest load the same set. */
-export const ENTITIES = [ApiKeyEntity, CustomerEntity, SubscriptionEntity];
+export const ENTITIES = [
+  ApiKeyEntity,
+  CustomerEntity,
+  SubscriptionEntity,
+  SupportCaseEntity,
+  CaseCommentEntity,
+  CaseEventEntity,
+  IdempotencyRecordEntity,
+];

@@ -10,7 +10,9 @@ export interface JobDefinition {
 }
 
 /** Where each job runs. Typed so that a new JobName without a definition does not compile. */
-export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {};
+export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
+  [JobName.PurgeIdempotencyRecords]: { queue: QueueName.Maintenance, everyMs: 60 * 60 * 1000 },
+};
 
 /** The queue of a job. */
 export function queueOf(name: JobName): QueueName {
@@ -29,13 +31,13 @@ const DEFAULT_OPTIONS: JobsOptions = {
  * Jobs that need more than the defaults get a case in this switch.
  */
 export function jobOptions(item: JobItem): JobsOptions {
-  const name: JobName = (item as { name: JobName }).name;
-  switch (name) {
+  switch (item.name) {
+    case JobName.PurgeIdempotencyRecords:
+      return { ...DEFAULT_OPTIONS, jobId: JobName.PurgeIdempotencyRecords };
     default:
       return { ...DEFAULT_OPTIONS };
   }
 }
 
 export const ALL_QUEUES = Object.values(QueueName);
-// (via unknown while JobName is still empty: TypeScript treats an empty enum as a type of its own)
-export const ALL_JOBS = Object.values(JobName) as unknown as JobName[];
+export const ALL_JOBS = Object.values(JobName);

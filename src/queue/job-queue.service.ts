@@ -3,7 +3,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Job, Queue } from 'bullmq';
 import { ALL_QUEUES, jobOptions, queueOf } from './job-definitions.js';
-import type { JobItem, JobName, QueueName } from './queue.types.js';
+import type { JobItem, QueueName } from './queue.types.js';
 
 const ERROR_LOG_INTERVAL_MS = 30_000;
 
@@ -28,8 +28,7 @@ export class JobQueue implements OnModuleInit {
   }
 
   async enqueue(item: JobItem): Promise<Job> {
-    const { name, data } = item as { name: JobName; data: unknown };
-    return this.queue(queueOf(name)).add(String(name), data, jobOptions(item));
+    return this.queue(queueOf(item.name)).add(item.name, item.data, jobOptions(item));
   }
 
   queue(name: QueueName): Queue {

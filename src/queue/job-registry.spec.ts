@@ -2,8 +2,8 @@ import { JobRegistry, JobRegistryError } from './job-registry.js';
 import type { JobName } from './queue.types.js';
 
 // The registry only compares names; these stand in for real JobName members.
-const first = 'first-job' as unknown as JobName;
-const second = 'second-job' as unknown as JobName;
+const first = 'first-job' as JobName;
+const second = 'second-job' as JobName;
 const handler = (result: string) => () => Promise.resolve(result);
 
 describe('JobRegistry', () => {
@@ -15,7 +15,7 @@ describe('JobRegistry', () => {
         { job: second, owner: 'B.second', handle: handler('two') },
       ],
     );
-    await expect(registry.handlerOf(String(second))({})).resolves.toBe('two');
+    await expect(registry.handlerOf(second)({})).resolves.toBe('two');
     expect(registry.jobs).toEqual([first, second]);
   });
 

@@ -39,7 +39,7 @@ export class JobRegistry {
   }
 
   handlerOf(job: string): JobHandler {
-    const handler = [...this.handlers].find(([name]) => String(name) === job)?.[1];
+    const handler = this.handlers.get(job as JobName);
     if (!handler) throw new JobRegistryError(`no handler for job "${job}"`);
     return handler;
   }

@@ -80,7 +80,7 @@ export class QueueWorkers implements OnModuleInit, OnApplicationBootstrap, Befor
       // Same scheduler id from every worker: BullMQ keeps one schedule, and one worker runs each tick.
       await this.jobQueue
         .queue(queueOf(job))
-        .upsertJobScheduler(String(job), { every: everyMs }, { name: String(job), data: {} });
+        .upsertJobScheduler(job, { every: everyMs }, { name: job, data: {} });
     }
   }
 

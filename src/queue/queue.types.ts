@@ -1,15 +1,16 @@
 /**
  * Every queue and job of CaseBridge, in one place. A feature adds its job here (name, payload,
- * queue, options) and one `@OnJob` handler; the registry refuses to boot otherwise.
+ * queue, options in job-definitions.ts) and one `@OnJob` handler; the registry refuses to boot otherwise.
  */
 export enum QueueName {
   Maintenance = 'maintenance',
 }
 
-// Jobs arrive with the features that need them (cases, SLA timers, triage, escalation).
-export enum JobName {}
+export enum JobName {
+  PurgeIdempotencyRecords = 'purge-idempotency-records',
+}
 
-/** The typed payload of each job: `{ name: JobName.X; data: {...} }`. */
-export type JobItem = never;
+/** The typed payload of each job. */
+export type JobItem = { name: JobName.PurgeIdempotencyRecords; data: Record<string, never> };
 
 export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];

@@ -38,13 +38,23 @@ export function encodeCursor(position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([position.sortKey, position.id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): KeysetPosition {
+/** The kinds of sort key a cursor may carry. */
+export const SORT_KEY_FORMATS = {
+  timestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
+  integer: /^\d{1,18}$/,
+} as const;
+
+export function decodeCursor(
+  cursor: string,
+  sortKey: keyof typeof SORT_KEY_FORMATS = 'timestamp',
+): KeysetPosition {
   try {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(decoded) &&
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
+      SORT_KEY_FORMATS[sortKey].test(decoded[0]) &&
       typeof decoded[1] === 'string' &&
       /^[0-9a-f-]{36}$/i.test(decoded[1])
     ) {

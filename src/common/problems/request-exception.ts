@@ -6,8 +6,6 @@ export enum RequestExceptionCode {
   MalformedBody = 'malformed_body',
   Unauthenticated = 'unauthenticated',
   Forbidden = 'forbidden',
-  PreconditionFailed = 'precondition_failed',
-  PreconditionRequired = 'precondition_required',
 }
 
 /** Failures of the request itself, before any feature logic runs. */
@@ -50,10 +48,6 @@ export class RequestException extends DomainException<RequestExceptionCode> {
         };
       case RequestExceptionCode.Forbidden:
         return { status: 403, type: 'forbidden', title: 'This key may not do that' };
-      case RequestExceptionCode.PreconditionFailed:
-        return { status: 412, type: 'precondition-failed', title: 'The resource has changed' };
-      case RequestExceptionCode.PreconditionRequired:
-        return { status: 428, type: 'precondition-required', title: 'If-Match is required' };
       default:
         return assertNever(this.code);
     }

@@ -1,0 +1,48 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page.js';
+import {
+  CASE_CATEGORIES,
+  CASE_STATUSES,
+  type CaseCategory,
+  type CaseStatus,
+  SEVERITIES,
+  type Severity,
+} from '../domain/case.types.js';
+
+export class ListCasesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  customerId?: string;
+
+  @ApiPropertyOptional({ enum: SEVERITIES })
+  @IsOptional()
+  @IsIn(SEVERITIES)
+  severity?: Severity;
+
+  @ApiPropertyOptional({ enum: CASE_CATEGORIES })
+  @IsOptional()
+  @IsIn(CASE_CATEGORIES)
+  category?: CaseCategory;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  assigneeId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Words or phrases searched in title and description, in English, French (accents ignored) or Chinese (substrings); every word must match.',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  @Length(2, 200)
+  q?: string;
+}
