@@ -32,8 +32,6 @@ const DEFAULT_OPTIONS: JobsOptions = {
  */
 export function jobOptions(item: JobItem): JobsOptions {
   switch (item.name) {
-    case JobName.PurgeIdempotencyRecords:
-      return { ...DEFAULT_OPTIONS, jobId: JobName.PurgeIdempotencyRecords };
     default:
       return { ...DEFAULT_OPTIONS };
   }
