@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-plugin-prettier/recommended';
+import globals from 'globals';
 
 /** Pure domain code (`src/<feature>/domain/`) must not depend on the framework, the ORM or the clock. */
 const domainRestrictions = {
@@ -59,7 +60,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
+      globals: globals.node,
     },
   },
   prettier,

@@ -9,6 +9,7 @@ import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { CasesModule } from './cases/cases.module.js';
 import { CustomersModule } from './customers/customers.module.js';
+import { DatabaseModule } from './database/database.module.js';
 import { databaseOptions } from './database/database-options.js';
 import { HealthModule } from './health/health.module.js';
 import { loggerOptions } from './logging/logger-options.js';
@@ -26,6 +27,7 @@ export class AppModule {
         ConfigModule.forRoot(environment),
         LoggerModule.forRoot(loggerOptions(environment)),
         TypeOrmModule.forRoot({ ...databaseOptions(environment), retryAttempts: 3, retryDelay: 1000 }),
+        DatabaseModule,
         RedisModule,
         QueueModule,
         AuthModule,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp, tenantId } from './support/test-app.js';
+import { startPeer, startTestApp, type TestApp, tenantId, waitFor } from './support/test-app.js';
 
 describe('API keys and access control', () => {
   let testApp: TestApp;
@@ -171,6 +171,25 @@ describe('API keys and access control', () => {
       expect((await testApp.api.get('/v1/me', { key: agent.key })).status).toBe(401);
       expect((await testApp.api.delete(`/v1/api-keys/${agent.id}`)).status).toBe(204);
       expect((await testApp.api.get(`/v1/api-keys/${agent.id}`)).body.revokedAt).toEqual(expect.any(String));
+    });
+
+    it('stops a revoked key in every process of the installation', async () => {
+      const peer = await startPeer(testApp, { ROLE: 'api' });
+      try {
+        const agent = await createKey({ name: 'Roaming agent', role: 'agent' });
+        // Both processes have now authenticated (and cached) the key.
+        expect((await testApp.api.get('/v1/me', { key: agent.key })).status).toBe(200);
+        expect((await peer.api.get('/v1/me', { key: agent.key })).status).toBe(200);
+
+        expect((await testApp.api.delete(`/v1/api-keys/${agent.id}`)).status).toBe(204);
+        await waitFor(
+          'the peer to refuse the revoked key',
+          async () => ((await peer.api.get('/v1/me', { key: agent.key })).status === 401 ? true : undefined),
+          2000,
+        );
+      } finally {
+        await peer.close();
+      }
     });
 
     it('answers 404 for unknown and malformed ids', async () => {

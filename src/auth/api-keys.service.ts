@@ -7,6 +7,7 @@ import { CustomersService } from '../customers/customers.service.js';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { ApiKeyException, ApiKeyExceptionCode } from './api-key.exception.js';
 import type { AccessRole, Principal } from './domain/access.js';
+import { PgNotifications } from '../database/pg-notifications.js';
 import { displayPrefix, generateApiKeySecret, hashApiKeySecret } from './domain/api-key-secret.js';
 import { ApiKeyDto, type CreatedApiKeyDto } from './dtos/api-key.dto.js';
 
@@ -16,23 +17,60 @@ export interface NewApiKey {
   customerIds?: string[];
 }
 
+/** Revocations are announced on this channel (payload: the key id) to every process's cache. */
+const REVOCATION_CHANNEL = 'casebridge_api_key_revoked';
+const CACHE_TTL_MS = 60_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
+  /** Active keys by secret hash; used only while revocations can be heard (see PgNotifications). */
+  private readonly cache = new Map<string, { principal: Principal; expiresAt: number }>();
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly customers: CustomersService,
-  ) {}
+    private readonly notifications: PgNotifications,
+  ) {
+    notifications.subscribe(REVOCATION_CHANNEL, (keyId) => this.forget(keyId));
+    notifications.onReset(() => this.cache.clear());
+  }
 
-  /** The principal of an active key with this secret, or null. */
+  /**
+   * The principal of an active key with this secret, or null. Answers come from a short-lived
+   * cache while this process listens for revocations, so a revoked key stops everywhere at once.
+   */
   async authenticate(secret: string): Promise<Principal | null> {
-    const key = await this.apiKeys.findOne({
-      where: { keyHash: hashApiKeySecret(secret), revokedAt: IsNull() },
-      select: { id: true, name: true, role: true, customerIds: true },
-    });
-    return key ? { keyId: key.id, name: key.name, role: key.role, customerIds: key.customerIds } : null;
+    const hash = hashApiKeySecret(secret);
+    const cached = this.cache.get(hash);
+    if (cached && cached.expiresAt > Date.now() && this.notifications.listening) return cached.principal;
+    const rows: { id: string; name: string; role: AccessRole; customer_ids: string[] }[] =
+      await this.dataSource.query(
+        'SELECT id, name, role, customer_ids FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
+        [hash],
+      );
+    const key = rows[0];
+    if (!key) {
+      this.cache.delete(hash);
+      return null;
+    }
+    const principal: Principal = {
+      keyId: key.id,
+      name: key.name,
+      role: key.role,
+      customerIds: key.customer_ids,
+    };
+    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(hash, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
+    return principal;
+  }
+
+  private forget(keyId: string): void {
+    for (const [hash, entry] of this.cache) {
+      if (entry.principal.keyId === keyId) this.cache.delete(hash);
+    }
   }
 
   async create(input: NewApiKey, createdBy: Principal): Promise<CreatedApiKeyDto> {
@@ -120,7 +158,10 @@ export class ApiKeysService {
         }
       }
       await repository.update({ id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+      // Delivered to every process (this one included) when the revocation commits.
+      await manager.query('SELECT pg_notify($1, $2)', [REVOCATION_CHANNEL, id]);
     });
+    this.forget(id);
     this.logger.log({ apiKeyId: id, revokedBy: revokedBy.keyId }, 'API key revoked');
   }
 

@@ -1,5 +1,5 @@
-import helmet from '@fastify/helmet';
 import type { INestApplicationContext } from '@nestjs/common';
+import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -34,20 +34,8 @@ export async function createHttpApplication(environment: Environment): Promise<N
     return503OnClosing: true,
     genReqId: requestIdOf,
   });
-  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    done();
-  });
-  // JSON only: Fastify's own JSON parser (bodyLimit, prototype-poisoning checks); no text or form bodies.
-  adapter.getInstance().removeContentTypeParser('text/plain');
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, {
-    bufferLogs: true,
-    bodyParser: false,
-  });
-  app.useLogger(app.get(Logger));
-  app.flushLogs();
-  await app.register(helmet, {
-    // The Swagger UI at /docs loads its own scripts and styles from this origin.
+  // Security headers from helmet, built once (the Swagger UI at /docs loads its own scripts and styles).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -57,6 +45,20 @@ export async function createHttpApplication(environment: Environment): Promise<N
       },
     },
   });
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    reply.raw.setHeader('x-request-id', request.id);
+    securityHeaders(request.raw, reply.raw, (error?: unknown) =>
+      done(error instanceof Error ? error : undefined),
+    );
+  });
+  // JSON only: Fastify's own JSON parser (bodyLimit, prototype-poisoning checks); no text or form bodies.
+  adapter.getInstance().removeContentTypeParser('text/plain');
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(environment), adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
   serveOpenApi(app, packageVersion());
   await app.init();
   return app;

@@ -131,6 +131,33 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
   };
 }
 
+/**
+ * Another process of the same installation (same database, same Redis prefix), as when scaling
+ * out; `close()` stops it and leaves the shared state to the first app.
+ */
+export async function startPeer(
+  testApp: TestApp,
+  overrides: Partial<Record<keyof Environment, string>> = {},
+): Promise<{ app: NestFastifyApplication; api: ApiClient; close(): Promise<void> }> {
+  const environment = validateEnvironment({
+    ...Object.fromEntries(
+      Object.entries(testApp.environment)
+        .filter(([, value]) => value !== undefined)
+        .map(([name, value]) => [name, String(value)]),
+    ),
+    ...overrides,
+  });
+  const app = await createHttpApplication(environment);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  if (!address || typeof address === 'string') throw new Error('the peer is not listening on a port');
+  return {
+    app,
+    api: new ApiClient(`http://127.0.0.1:${address.port}`, testApp.adminKey),
+    close: () => app.close(),
+  };
+}
+
 async function deleteQueueKeys(environment: Environment): Promise<void> {
   const redis = new Redis(environment.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
