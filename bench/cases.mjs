@@ -128,8 +128,11 @@ function pgbenchBaseline(databaseName, customerId) {
   writeFileSync(
     script,
     `WITH c AS (
-  INSERT INTO cases (customer_id, title, description, category_source, severity, severity_source, source, tags, reported_at)
-  VALUES ('${customerId}', 'VPN gateway drops connections', 'Point-to-site clients disconnect every few minutes after the certificate renewal.', 'none', 'B', 'explicit', 'agent', '{bench}', now())
+  INSERT INTO cases (customer_id, title, description, category_source, severity, severity_source, source, tags, reported_at,
+                     sla_policy_version_id)
+  VALUES ('${customerId}', 'VPN gateway drops connections', 'Point-to-site clients disconnect every few minutes after the certificate renewal.', 'none', 'B', 'explicit', 'agent', '{bench}', now(),
+          COALESCE((SELECT p.current_version_id FROM customers cu JOIN sla_policies p ON p.id = cu.sla_policy_id WHERE cu.id = '${customerId}'),
+                   (SELECT current_version_id FROM sla_policies WHERE is_default)))
   RETURNING *
 ), opened AS (
   INSERT INTO case_events (case_id, type, at, actor, data)
@@ -181,13 +184,14 @@ async function seedMillion(databaseUrl, customers) {
     for (let from = 1; from <= SEED_CASES; from += batch) {
       await client.query(
         `INSERT INTO cases (customer_id, title, description, category, category_source, severity, severity_source,
-                            status, source, reported_at, created_at, updated_at)
+                            status, source, reported_at, created_at, updated_at, sla_policy_version_id)
          SELECT bc.id, t.title, d.description || ' Ref ' || n,
                 (ARRAY['accounts_signup','billing','how_to','updates','configuration','connectivity','availability'])[1 + n % 7],
                 'triage', (ARRAY['A','B','C','C'])[1 + n % 4], 'triage',
                 CASE WHEN n % 100 < 80 THEN 'closed' WHEN n % 100 < 90 THEN 'resolved' WHEN n % 100 < 94 THEN 'in_progress'
                      WHEN n % 100 < 97 THEN 'new' WHEN n % 100 < 99 THEN 'awaiting_customer' ELSE 'triaged' END,
-                'integration', now() - make_interval(secs => ($3 - n)), now() - make_interval(secs => ($3 - n)), now()
+                'integration', now() - make_interval(secs => ($3 - n)), now() - make_interval(secs => ($3 - n)), now(),
+                (SELECT current_version_id FROM sla_policies WHERE is_default)
          FROM generate_series($1::int, $2::int) AS n
          JOIN bench_phrases t ON t.i = n % ${PHRASES.length}
          JOIN bench_phrases d ON d.i = (n / 7) % ${PHRASES.length}

@@ -8,6 +8,7 @@ import { RequestValidationPipe } from './common/validation/request-validation.pi
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { CasesModule } from './cases/cases.module.js';
+import { EventsModule } from './events/events.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { databaseOptions } from './database/database-options.js';
@@ -16,6 +17,7 @@ import { loggerOptions } from './logging/logger-options.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ServiceHealthModule } from './service-health/service-health.module.js';
+import { SlaModule } from './sla/sla.module.js';
 
 /** The whole application; `ROLE` decides at bootstrap whether it serves HTTP, runs workers, or both. */
 @Module({})
@@ -33,6 +35,8 @@ export class AppModule {
         AuthModule,
         CustomersModule,
         CasesModule,
+        SlaModule,
+        EventsModule,
         ServiceHealthModule,
         HealthModule,
       ],

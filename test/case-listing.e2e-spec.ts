@@ -182,13 +182,14 @@ describe('cases: listing, search and isolation', () => {
         SELECT 'Bulk ' || n, gen_random_uuid() FROM generate_series(1, 200) AS n`);
       await client.query(`
         INSERT INTO cases (customer_id, title, description, category, category_source, severity, severity_source,
-                           status, source, reported_at, assignee_id)
+                           status, source, reported_at, assignee_id, sla_policy_version_id)
         SELECT (SELECT id FROM customers WHERE name = 'Bulk ' || (1 + n % 200)),
                'Bulk case ' || n, 'Generated description number ' || n,
                CASE WHEN n % 50 = 0 THEN 'billing' ELSE 'how_to' END, 'triage',
                CASE WHEN n % 50 = 1 THEN 'A' ELSE 'C' END, 'triage',
                CASE WHEN n % 50 = 2 THEN 'awaiting_customer' ELSE 'closed' END, 'agent', now(),
-               CASE WHEN n % 100 = 3 THEN '00000000-0000-4000-8000-000000000003'::uuid END
+               CASE WHEN n % 100 = 3 THEN '00000000-0000-4000-8000-000000000003'::uuid END,
+               (SELECT current_version_id FROM sla_policies WHERE is_default)
         FROM generate_series(1, 20000) AS n`);
       await client.query('ANALYZE cases');
     });

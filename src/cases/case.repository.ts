@@ -25,7 +25,7 @@ const CASE_COLUMNS = `
   c.assignee_id AS "assigneeId", c.tags, c.contact, c.reported_at AS "reportedAt", c.created_at AS "createdAt",
   c.updated_at AS "updatedAt", c.first_responded_at AS "firstRespondedAt", c.resolved_at AS "resolvedAt",
   c.closed_at AS "closedAt", c.resolution, c.duplicate_of_id AS "duplicateOfId", c.incident_ids AS "incidentIds",
-  c.version`;
+  c.version, c.sla_due_at AS "slaDueAt", c.sla_breached AS "slaBreached"`;
 
 /** The entity properties a case update may set, and their columns. */
 const UPDATABLE_COLUMNS = {
@@ -80,6 +80,8 @@ export interface CaseListFilter {
   severity?: Severity;
   category?: CaseCategory;
   assigneeId?: string;
+  breached?: boolean;
+  dueBefore?: Date;
   searchTerms: string[];
   beforeNumber?: number;
   limit: number;
@@ -110,8 +112,13 @@ export class CaseRepository {
     const rows: Record<string, unknown>[] = await manager.query(
       `WITH c AS (
          INSERT INTO cases (customer_id, subscription_id, service, title, description, category, category_source,
-                            severity, severity_source, source, external_ref, tags, contact, reported_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE($14, now()))
+                            severity, severity_source, source, external_ref, tags, contact, reported_at,
+                            sla_policy_version_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE($14, now()),
+                 -- the customer's SLA policy, else the default one, as it stands now
+                 COALESCE((SELECT p.current_version_id FROM customers cu JOIN sla_policies p ON p.id = cu.sla_policy_id
+                           WHERE cu.id = $1),
+                          (SELECT current_version_id FROM sla_policies WHERE is_default)))
          RETURNING *
        ), opened AS (
          INSERT INTO case_events (case_id, type, at, actor, data)
@@ -232,6 +239,8 @@ export function buildCaseListQuery(filter: CaseListFilter): { sql: string; value
   if (filter.severity) where((p) => `c.severity = ${p}`, filter.severity);
   if (filter.category) where((p) => `c.category = ${p}`, filter.category);
   if (filter.assigneeId) where((p) => `c.assignee_id = ${p}`, filter.assigneeId);
+  if (filter.breached !== undefined) where((p) => `c.sla_breached = ${p}`, filter.breached);
+  if (filter.dueBefore) where((p) => `c.sla_due_at <= ${p}`, filter.dueBefore);
   for (const term of filter.searchTerms) {
     where((p) => `c.search_text LIKE '%' || casebridge_search_text(${p}) || '%'`, likeLiteral(term));
   }

@@ -60,6 +60,8 @@ export class CasesService {
       severity: query.severity,
       category: query.category,
       assigneeId: query.assigneeId,
+      breached: query.breached,
+      dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
       searchTerms: query.q ? query.q.trim().split(/\s+/).slice(0, 8) : [],
       beforeNumber: before,
       limit: limit + 1,

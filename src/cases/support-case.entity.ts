@@ -107,4 +107,19 @@ export class SupportCaseEntity {
   /** Optimistic concurrency: +1 on every change; the ETag of the case. */
   @Column({ type: 'integer' })
   version!: number;
+
+  /** The earliest due instant of the running SLA metrics (kept by the SLA worker). */
+  @Column({
+    name: 'sla_due_at',
+    type: 'timestamptz',
+    precision: 3,
+    nullable: true,
+    insert: false,
+    update: false,
+  })
+  slaDueAt!: Date | null;
+
+  /** Whether an SLA metric of the case is breached (kept by the SLA worker). */
+  @Column({ name: 'sla_breached', type: 'boolean', insert: false, update: false })
+  slaBreached!: boolean;
 }

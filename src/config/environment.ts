@@ -117,6 +117,20 @@ export class Environment {
   @Max(365, { message: 'must be between 0 and 365' })
   REOPEN_WINDOW_DAYS: number = 7;
 
+  /** How often the SLA sweeper looks for warnings and breaches whose timer was lost. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1000, { message: 'must be between 1000 and 3600000' })
+  @Max(3600000, { message: 'must be between 1000 and 3600000' })
+  SLA_SWEEP_INTERVAL_MS: number = 60000;
+
+  /** How often the outbox relay polls for unpublished events (it is also woken by NOTIFY). */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(50, { message: 'must be between 50 and 60000' })
+  @Max(60000, { message: 'must be between 50 and 60000' })
+  OUTBOX_POLL_INTERVAL_MS: number = 1000;
+
   /** How long SIGTERM waits for in-flight requests and jobs before the process exits anyway. */
   @Transform(toInteger)
   @IsInt({ message: 'must be an integer' })

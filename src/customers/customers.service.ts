@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
 import { canAccessCustomer, customerScope, type Principal } from '../auth/domain/access.js';
-import { isUniqueViolation } from '../database/postgres-errors.js';
+import {
+  isConstraintViolation,
+  isUniqueViolation,
+  PG_FOREIGN_KEY_VIOLATION,
+} from '../database/postgres-errors.js';
+import { RequestException } from '../common/problems/request-exception.js';
 import { presentFields } from '../common/validation/present-fields.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
 import { CustomerEntity } from './customer.entity.js';
@@ -150,6 +155,11 @@ export class CustomersService {
     try {
       return await this.customers.save(customer);
     } catch (error) {
+      if (isConstraintViolation(error, PG_FOREIGN_KEY_VIOLATION, 'fk_customers_sla_policy')) {
+        throw RequestException.validation([
+          { field: 'slaPolicyId', message: `no SLA policy with id ${customer.slaPolicyId}` },
+        ]);
+      }
       if (!isUniqueViolation(error, 'uq_customers_tenant_id')) throw error;
       const existing = await this.customers.findOne({
         where: { tenantId: customer.tenantId },

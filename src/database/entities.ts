@@ -5,6 +5,8 @@ import { IdempotencyRecordEntity } from '../cases/idempotency-record.entity.js';
 import { SupportCaseEntity } from '../cases/support-case.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { SubscriptionEntity } from '../customers/subscription.entity.js';
+import { SlaPolicyVersionEntity } from '../sla/sla-policy-version.entity.js';
+import { SlaPolicyEntity } from '../sla/sla-policy.entity.js';
 
 /** Every TypeORM entity, listed explicitly so the app, the CLI and jest load the same set. */
 export const ENTITIES = [
@@ -15,4 +17,6 @@ export const ENTITIES = [
   CaseCommentEntity,
   CaseEventEntity,
   IdempotencyRecordEntity,
+  SlaPolicyEntity,
+  SlaPolicyVersionEntity,
 ];

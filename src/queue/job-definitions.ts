@@ -1,4 +1,6 @@
 import type { JobsOptions } from 'bullmq';
+import { assertNever } from '../common/problems/domain.exception.js';
+import type { Environment } from '../config/environment.js';
 import { type JobItem, JobName, QueueName } from './queue.types.js';
 
 export interface JobDefinition {
@@ -6,12 +8,17 @@ export interface JobDefinition {
   /** How many jobs of this queue one worker process runs at once. */
   concurrency?: number;
   /** Repeat every this many milliseconds (a scheduler upserted by every worker, run by one). */
-  everyMs?: number;
+  repeatEveryMs?: (environment: Environment) => number;
 }
 
 /** Where each job runs. Typed so that a new JobName without a definition does not compile. */
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
-  [JobName.PurgeIdempotencyRecords]: { queue: QueueName.Maintenance, everyMs: 60 * 60 * 1000 },
+  [JobName.PurgeIdempotencyRecords]: { queue: QueueName.Maintenance, repeatEveryMs: () => 60 * 60 * 1000 },
+  [JobName.SlaRecompute]: { queue: QueueName.Sla, concurrency: 16 },
+  [JobName.SlaSweep]: {
+    queue: QueueName.Sla,
+    repeatEveryMs: (environment) => environment.SLA_SWEEP_INTERVAL_MS,
+  },
 };
 
 /** The queue of a job. */
@@ -30,10 +37,28 @@ const DEFAULT_OPTIONS: JobsOptions = {
  * Options (jobId for de-duplication, delay, attempts, back-off) for one job, from one place.
  * Jobs that need more than the defaults get a case in this switch.
  */
-export function jobOptions(item: JobItem): JobsOptions {
+export function jobOptions(item: JobItem, now = Date.now()): JobsOptions {
   switch (item.name) {
-    default:
+    case JobName.SlaRecompute: {
+      const { caseId, trigger } = item.data;
+      const retries = { attempts: 12, backoff: { type: 'exponential', delay: 100 } };
+      if ('eventId' in trigger)
+        return { ...DEFAULT_OPTIONS, ...retries, jobId: `sla-recompute.${trigger.eventId}` };
+      // One job per case, metric and due instant: rescheduling the same deadline never adds a second timer,
+      // and a timer whose deadline has moved finds nothing due when it fires.
+      const at = Date.parse(trigger.deadline.at);
+      return {
+        ...DEFAULT_OPTIONS,
+        ...retries,
+        jobId: `sla-deadline.${caseId}.${trigger.deadline.metric}.${trigger.deadline.kind}.${at}`,
+        delay: Math.max(0, at - now),
+      };
+    }
+    case JobName.PurgeIdempotencyRecords:
+    case JobName.SlaSweep:
       return { ...DEFAULT_OPTIONS };
+    default:
+      return assertNever(item);
   }
 }
 

@@ -31,6 +31,22 @@ export class JobQueue implements OnModuleInit {
     return this.queue(queueOf(item.name)).add(item.name, item.data, jobOptions(item));
   }
 
+  /** Enqueues many jobs, one round trip per queue. */
+  async enqueueAll(items: readonly JobItem[]): Promise<void> {
+    const byQueue = new Map<QueueName, JobItem[]>();
+    for (const item of items) {
+      const queue = queueOf(item.name);
+      byQueue.set(queue, [...(byQueue.get(queue) ?? []), item]);
+    }
+    await Promise.all(
+      [...byQueue].map(([queue, jobs]) =>
+        this.queue(queue).addBulk(
+          jobs.map((job) => ({ name: job.name, data: job.data, opts: jobOptions(job) })),
+        ),
+      ),
+    );
+  }
+
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {

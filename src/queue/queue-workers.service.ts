@@ -17,15 +17,22 @@ import { JOB_HANDLER } from './on-job.decorator.js';
 import type { JobName } from './queue.types.js';
 
 /**
+ * Repeatable jobs are upserted again this often (or at their own shortest period), so that a
+ * flushed Redis gets its schedules back.
+ */
+const SCHEDULE_KEEPER_INTERVAL_MS = 30_000;
+
+/**
  * Finds every `@OnJob` handler at boot (every role: a missing or doubled handler stops any process),
- * and in the `all` and `worker` roles runs one BullMQ worker per queue and upserts the repeatable
- * jobs. Shutdown closes the workers after their running jobs finish.
+ * and in the `all` and `worker` roles runs one BullMQ worker per queue and keeps the repeatable jobs
+ * scheduled. Shutdown closes the workers after their running jobs finish.
  */
 @Injectable()
 export class QueueWorkers implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
   private readonly workers: Worker[] = [];
   private registry?: JobRegistry;
+  private keeper?: NodeJS.Timeout;
 
   constructor(
     @Inject(Environment) private readonly environment: Environment,
@@ -64,23 +71,36 @@ export class QueueWorkers implements OnModuleInit, OnApplicationBootstrap, Befor
       worker.on('error', (error) => this.logger.error({ queue, err: error }, 'worker error'));
       this.workers.push(worker);
     }
-    await this.upsertSchedules(registry.jobs);
+    await this.keepSchedules(registry.jobs).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'repeatable jobs not scheduled yet (Redis unreachable?)'),
+    );
+    const periods = registry.jobs.flatMap(
+      (job) => JOB_DEFINITIONS[job].repeatEveryMs?.(this.environment) ?? [],
+    );
+    this.keeper = setInterval(
+      () => {
+        this.keepSchedules(registry.jobs).catch((error: unknown) =>
+          this.logger.warn({ err: error }, 'repeatable jobs could not be rescheduled'),
+        );
+      },
+      Math.min(SCHEDULE_KEEPER_INTERVAL_MS, ...periods),
+    );
+    this.keeper.unref();
     this.logger.log({ queues: this.workers.map((worker) => worker.name) }, 'queue workers started');
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.keeper);
     await Promise.all(this.workers.map((worker) => worker.close()));
     this.workers.length = 0;
   }
 
-  private async upsertSchedules(jobs: JobName[]): Promise<void> {
+  /** Upserts every repeatable job; the same scheduler id from every worker means one schedule, one run per tick. */
+  private async keepSchedules(jobs: JobName[]): Promise<void> {
     for (const job of jobs) {
-      const everyMs = JOB_DEFINITIONS[job].everyMs;
-      if (!everyMs) continue;
-      // Same scheduler id from every worker: BullMQ keeps one schedule, and one worker runs each tick.
-      await this.jobQueue
-        .queue(queueOf(job))
-        .upsertJobScheduler(job, { every: everyMs }, { name: job, data: {} });
+      const every = JOB_DEFINITIONS[job].repeatEveryMs?.(this.environment);
+      if (!every) continue;
+      await this.jobQueue.queue(queueOf(job)).upsertJobScheduler(job, { every }, { name: job, data: {} });
     }
   }
 

@@ -110,6 +110,17 @@ export class CaseDto {
   @ApiProperty({ description: 'Optimistic-concurrency version; the ETag is its quoted value.' })
   version!: number;
 
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The earliest due instant of the running SLA metrics (see GET /v1/cases/{id}/sla).',
+  })
+  slaDueAt!: string | null;
+
+  @ApiProperty({ description: 'Whether an SLA metric of the case is breached.' })
+  slaBreached!: boolean;
+
   static from(entity: SupportCaseEntity): CaseDto {
     return {
       id: entity.id,
@@ -138,6 +149,8 @@ export class CaseDto {
       duplicateOfId: entity.duplicateOfId,
       incidentIds: entity.incidentIds,
       version: entity.version,
+      slaDueAt: iso(entity.slaDueAt),
+      slaBreached: entity.slaBreached,
     };
   }
 }

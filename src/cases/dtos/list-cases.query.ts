@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page.js';
 import {
   CASE_CATEGORIES,
@@ -35,6 +36,20 @@ export class ListCasesQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all')
   assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'true: cases with a breached SLA metric; false: the others.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'breached must be true or false' })
+  breached?: boolean;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Cases with a running SLA metric due at or before this instant ("due in the next hour").',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'dueBefore must be an ISO-8601 instant' })
+  dueBefore?: string;
 
   @ApiPropertyOptional({
     description:

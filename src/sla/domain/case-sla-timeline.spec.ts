@@ -1,0 +1,98 @@
+import { dueSlaEvents, slaTimelineFromCaseEvents } from './case-sla-timeline.js';
+import type { SlaMetricResult } from './sla.types.js';
+
+const at = (iso: string) => new Date(iso);
+
+describe('slaTimelineFromCaseEvents', () => {
+  it('maps the events that move a clock and ignores the others', () => {
+    const timeline = slaTimelineFromCaseEvents([
+      {
+        type: 'opened',
+        at: at('2026-11-24T08:00:05Z'),
+        data: { reportedAt: '2026-11-24T07:00:00.000Z', severity: 'B' },
+      },
+      {
+        type: 'comment_added',
+        at: at('2026-11-24T08:01:00Z'),
+        data: { visibility: 'internal', authorType: 'agent' },
+      },
+      {
+        type: 'comment_added',
+        at: at('2026-11-24T08:02:00Z'),
+        data: { visibility: 'public', authorType: 'agent' },
+      },
+      {
+        type: 'comment_added',
+        at: at('2026-11-24T08:03:00Z'),
+        data: { visibility: 'public', authorType: 'vianet' },
+      },
+      {
+        type: 'comment_added',
+        at: at('2026-11-24T08:04:00Z'),
+        data: { visibility: 'public', authorType: 'customer' },
+      },
+      {
+        type: 'updated',
+        at: at('2026-11-24T08:05:00Z'),
+        data: { changes: { title: { from: 'a', to: 'b' } } },
+      },
+      {
+        type: 'triaged',
+        at: at('2026-11-24T08:06:00Z'),
+        data: { changes: { severity: { from: 'B', to: 'A' } } },
+      },
+      {
+        type: 'status_changed',
+        at: at('2026-11-24T08:07:00Z'),
+        data: { from: 'triaged', to: 'in_progress' },
+      },
+      { type: 'sla_breached', at: at('2026-11-24T08:08:00Z'), data: { metric: 'first_response' } },
+    ]);
+    expect(timeline).toEqual([
+      { type: 'opened', at: at('2026-11-24T07:00:00Z'), severity: 'B' },
+      { type: 'agent_public_reply', at: at('2026-11-24T08:02:00Z') },
+      { type: 'customer_public_reply', at: at('2026-11-24T08:04:00Z') },
+      { type: 'severity_changed', at: at('2026-11-24T08:06:00Z'), severity: 'A' },
+      { type: 'status_changed', at: at('2026-11-24T08:07:00Z'), from: 'triaged', to: 'in_progress' },
+    ]);
+  });
+});
+
+describe('dueSlaEvents', () => {
+  const result = (overrides: Partial<SlaMetricResult>): SlaMetricResult => ({
+    metric: 'first_response',
+    cycle: 1,
+    state: 'running',
+    targetMinutes: 60,
+    elapsedSeconds: 0,
+    dueAt: at('2026-11-24T09:00:00Z'),
+    warnAt: at('2026-11-24T08:45:00Z'),
+    breached: false,
+    breachedAt: null,
+    completedAt: null,
+    ...overrides,
+  });
+  const now = at('2026-11-24T08:50:00Z');
+
+  it('makes a warning due once its instant has passed on an unfinished metric', () => {
+    expect(dueSlaEvents([result({})], now)).toEqual([
+      { type: 'sla_warning', metric: 'first_response', cycle: 1, dueAt: at('2026-11-24T08:45:00Z') },
+    ]);
+    expect(dueSlaEvents([result({ state: 'completed', completedAt: now })], now)).toEqual([]);
+    expect(dueSlaEvents([result({ warnAt: at('2026-11-24T08:55:00Z') })], now)).toEqual([]);
+  });
+
+  it('makes a breach due whenever the metric is breached, completed or not', () => {
+    const breachedAt = at('2026-11-24T08:40:00Z');
+    const completedLate = result({
+      state: 'completed',
+      breached: true,
+      breachedAt,
+      completedAt: now,
+      cycle: 2,
+    });
+    expect(dueSlaEvents([completedLate], now)).toEqual([
+      { type: 'sla_breached', metric: 'first_response', cycle: 2, dueAt: breachedAt },
+    ]);
+  });
+});
