@@ -4,6 +4,7 @@ import autocannon from 'autocannon';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 
@@ -24,6 +25,23 @@ export async function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+export async function withDatabase(databaseUrl, work) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** CPU time (user + system) a process has used so far, in milliseconds (Linux /proc). */
+export function cpuTimeMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticksPerSecond = 100;
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
 export async function withAdmin(databaseUrl, work) {
@@ -49,10 +67,14 @@ export async function freshDatabase(label) {
   };
 }
 
-/** Starts dist/src/main.js and waits for /health/ready. */
+/**
+ * Starts dist/src/main.js and waits for /health/ready (an `api` or `all` process), or for its
+ * notification listener to connect to PostgreSQL (a `worker` process, which serves no HTTP).
+ */
 export async function startService(environment) {
   const port = await freePort();
-  const adminKey = `bench-admin-${randomBytes(16).toString('hex')}`;
+  const adminKey = environment.BOOTSTRAP_ADMIN_KEY ?? `bench-admin-${randomBytes(16).toString('hex')}`;
+  const isWorker = environment.ROLE === 'worker';
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
     env: {
       ...process.env,
@@ -60,7 +82,7 @@ export async function startService(environment) {
       HOST: '127.0.0.1',
       REDIS_URL,
       BOOTSTRAP_ADMIN_KEY: adminKey,
-      QUEUE_PREFIX: `cbbench_${randomBytes(3).toString('hex')}`,
+      QUEUE_PREFIX: environment.QUEUE_PREFIX ?? `cbbench_${randomBytes(3).toString('hex')}`,
       ...environment,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -72,7 +94,14 @@ export async function startService(environment) {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`service exited: ${stderr}`);
     try {
-      if ((await fetch(`${baseUrl}/health/ready`)).ok) break;
+      if (isWorker) {
+        const listeners = await withDatabase(environment.DATABASE_URL, (client) =>
+          client.query(
+            `SELECT 1 FROM pg_stat_activity WHERE application_name = 'casebridge-worker-listener'`,
+          ),
+        );
+        if (listeners.rowCount > 0) break;
+      } else if ((await fetch(`${baseUrl}/health/ready`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -100,7 +129,7 @@ export async function startService(environment) {
   };
 }
 
-function percentile(sorted, p) {
+export function percentile(sorted, p) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
