@@ -24,6 +24,8 @@ const shared = {
 };
 
 export default {
+  // End-to-end hooks boot the whole service; under a loaded CI machine that takes more than 5 s.
+  testTimeout: 60000,
   projects: [
     {
       ...shared,
@@ -37,7 +39,6 @@ export default {
       rootDir: '.',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/global-setup.mjs',
-      testTimeout: 60000,
     },
   ],
 };

@@ -13,6 +13,8 @@ import { CustomersModule } from './customers/customers.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { databaseOptions } from './database/database-options.js';
 import { HealthModule } from './health/health.module.js';
+import { KnowledgeModule } from './knowledge/knowledge.module.js';
+import { TriageModule } from './triage/triage.module.js';
 import { loggerOptions } from './logging/logger-options.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -36,6 +38,8 @@ export class AppModule {
         CustomersModule,
         CasesModule,
         SlaModule,
+        KnowledgeModule,
+        TriageModule,
         EventsModule,
         ServiceHealthModule,
         HealthModule,

@@ -179,12 +179,12 @@ describe('API keys and access control', () => {
         const agent = await createKey({ name: 'Roaming agent', role: 'agent' });
         // Both processes have now authenticated (and cached) the key.
         expect((await testApp.api.get('/v1/me', { key: agent.key })).status).toBe(200);
-        expect((await peer.api.get('/v1/me', { key: agent.key })).status).toBe(200);
+        expect((await peer.api!.get('/v1/me', { key: agent.key })).status).toBe(200);
 
         expect((await testApp.api.delete(`/v1/api-keys/${agent.id}`)).status).toBe(204);
         await waitFor(
           'the peer to refuse the revoked key',
-          async () => ((await peer.api.get('/v1/me', { key: agent.key })).status === 401 ? true : undefined),
+          async () => ((await peer.api!.get('/v1/me', { key: agent.key })).status === 401 ? true : undefined),
           2000,
         );
       } finally {

@@ -11,7 +11,8 @@ describe('cases: listing, search and isolation', () => {
   let partnerKey: string;
 
   beforeAll(async () => {
-    testApp = await startTestApp();
+    // API only: no worker triages the cases under the assertions.
+    testApp = await startTestApp({ ROLE: 'api' });
     mine = await createCustomer(testApp.api);
     theirs = await createCustomer(testApp.api);
     partnerKey = await createKey(testApp.api, 'integration', [mine]);
@@ -211,10 +212,13 @@ describe('cases: listing, search and isolation', () => {
 
     it('serves every filter from its index, never a sequential scan', async () => {
       const { rows } = await client.query<{ id: string }>(`SELECT id FROM customers WHERE name = 'Bulk 7'`);
-      const expectations: [Partial<CaseListFilter>, string][] = [
+      const expectations: [Partial<CaseListFilter>, string | RegExp][] = [
         [{}, 'uq_cases_number'],
         [{ customerId: rows[0].id }, 'ix_cases_customer'],
-        [{ customerId: rows[0].id, status: 'awaiting_customer' }, 'ix_cases_customer_status'],
+        [
+          { customerId: rows[0].id, status: 'awaiting_customer' },
+          /ix_cases_customer_status|ix_cases_customer_recent_open/,
+        ],
         [{ status: 'awaiting_customer' }, 'ix_cases_status'],
         [{ severity: 'A' }, 'ix_cases_severity'],
         [{ category: 'billing' }, 'ix_cases_category'],
@@ -226,7 +230,7 @@ describe('cases: listing, search and isolation', () => {
         const explained = await plan(filter);
         expect({
           filter,
-          usesIndex: explained.includes(index),
+          usesIndex: typeof index === 'string' ? explained.includes(index) : index.test(explained),
           seqScan: explained.includes('Seq Scan'),
         }).toEqual({
           filter,

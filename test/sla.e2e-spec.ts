@@ -245,7 +245,7 @@ describe('the 24/7 SLA clock', () => {
     it('re-targets running clocks when the severity changes, against the time already counted', async () => {
       const customerId = await createCustomer(testApp.api);
       const reportedAt = new Date(Date.now() - 10 * MINUTE).toISOString();
-      const opened = await openCase(agent(), customerId, { reportedAt });
+      const opened = await openCase(agent(), customerId, { reportedAt, severity: 'C' });
       expect(metric(await slaOf(opened.id), 'first_response').targetMinutes).toBe(480);
       await agent().patch(`/v1/cases/${opened.id}`, { severity: 'A' }, { headers: { 'if-match': '*' } });
       const retargeted = metric(await slaOf(opened.id), 'first_response');

@@ -48,7 +48,7 @@ export class CaseCommentsService {
     const authorType: CommentAuthorType =
       input.authorType ?? (principal.role === 'integration' ? 'customer' : 'agent');
     let saved: CaseCommentEntity | undefined;
-    await this.cases.mutate(principal, caseId, precondition, async (current, now, manager) => {
+    await this.cases.mutate(caseId, { principal, precondition }, async (current, now, manager) => {
       if (current.status === 'closed') {
         throw new CaseException(
           CaseExceptionCode.CaseClosed,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CaseCommentEntity } from './case-comment.entity.js';
 import { CaseCommentsService } from './case-comments.service.js';
 import { CaseEventEntity } from './case-event.entity.js';
+import { AutoCloseJobs } from './auto-close.jobs.js';
 import { CaseIntakeService } from './case-intake.service.js';
 import { CaseRepository } from './case.repository.js';
 import { CasesController } from './cases.controller.js';
@@ -21,7 +22,14 @@ import { SupportCaseEntity } from './support-case.entity.js';
     ]),
   ],
   controllers: [CasesController],
-  providers: [CaseRepository, CaseIntakeService, CasesService, CaseCommentsService, IdempotencyRecordsJobs],
+  providers: [
+    CaseRepository,
+    CaseIntakeService,
+    CasesService,
+    CaseCommentsService,
+    IdempotencyRecordsJobs,
+    AutoCloseJobs,
+  ],
   exports: [CaseRepository, CasesService, CaseCommentsService],
 })
 export class CasesModule {}

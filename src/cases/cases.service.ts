@@ -87,7 +87,7 @@ export class CasesService {
         'PATCH needs If-Match with the ETag of the case as you read it (or * to overwrite whatever is there).',
       );
     }
-    return this.mutate(principal, id, precondition, (current) => {
+    return this.mutate(id, { principal, precondition }, (current) => {
       const requested: CaseUpdate = presentFields({
         ...input,
         tags: input.tags && normaliseTags(input.tags),
@@ -111,7 +111,7 @@ export class CasesService {
     reason: string | undefined,
     precondition: VersionPrecondition,
   ): Promise<CaseDto> {
-    return this.mutate(principal, id, precondition, (current, now) => {
+    return this.mutate(id, { principal, precondition }, (current, now) => {
       if (!canTransition(current.status, to, 'agent')) {
         throw CaseException.transitionNotAllowed(current.status, to, allowedTargets(current.status, 'agent'));
       }
@@ -131,22 +131,23 @@ export class CasesService {
   /**
    * Runs `decide` on the locked case inside one transaction, stores its changes with a new version
    * and records its events; `decide` returning null changes nothing. Cases of customers the principal
-   * may not see are 404; a stale `If-Match` is 412.
+   * may not see are 404; a stale `If-Match` is 412. Without a principal the system acts (workers).
    */
   async mutate(
-    principal: Principal,
     id: string,
-    precondition: VersionPrecondition,
+    access: { principal?: Principal; precondition?: VersionPrecondition },
     decide: (
       current: SupportCaseEntity,
       now: Date,
       manager: EntityManager,
     ) => Promise<CaseMutation | null> | CaseMutation | null,
   ): Promise<CaseDto> {
+    const { principal, precondition } = access;
     return this.dataSource.transaction(async (manager) => {
       const locked = await this.cases.lock(manager, id);
-      if (!locked || !canAccessCustomer(principal, locked.current.customerId))
+      if (!locked || (principal && !canAccessCustomer(principal, locked.current.customerId))) {
         throw CaseException.notFound(id);
+      }
       const { current, now } = locked;
       if (precondition !== undefined && precondition !== '*' && precondition !== current.version) {
         throw new CaseException(

@@ -117,6 +117,20 @@ export class Environment {
   @Max(365, { message: 'must be between 0 and 365' })
   REOPEN_WINDOW_DAYS: number = 7;
 
+  /** Resolved cases close automatically after this many quiet hours. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be between 1 and 8760' })
+  @Max(8760, { message: 'must be between 1 and 8760' })
+  AUTO_CLOSE_AFTER_HOURS: number = 72;
+
+  /** How often the upstream service-incident feed is read. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1000, { message: 'must be between 1000 and 3600000' })
+  @Max(3600000, { message: 'must be between 1000 and 3600000' })
+  INCIDENT_FEED_INTERVAL_MS: number = 60000;
+
   /** How often the SLA sweeper looks for warnings and breaches whose timer was lost. */
   @Transform(toInteger)
   @IsInt({ message: 'must be an integer' })

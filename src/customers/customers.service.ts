@@ -132,6 +132,11 @@ export class CustomersService {
   /** Every subscription of a customer the principal may see (for the service-health view). */
   async allSubscriptions(principal: Principal, customerId: string): Promise<SubscriptionEntity[]> {
     await this.findVisible(principal, customerId);
+    return this.subscriptionsOf(customerId);
+  }
+
+  /** Every subscription of a customer, oldest first (for the system's own use). */
+  subscriptionsOf(customerId: string): Promise<SubscriptionEntity[]> {
     return this.subscriptions.find({ where: { customerId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 

@@ -5,6 +5,8 @@ import { IdempotencyRecordEntity } from '../cases/idempotency-record.entity.js';
 import { SupportCaseEntity } from '../cases/support-case.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { SubscriptionEntity } from '../customers/subscription.entity.js';
+import { ArticleEntity } from '../knowledge/article.entity.js';
+import { ServiceIncidentEntity } from '../service-health/service-incident.entity.js';
 import { SlaPolicyVersionEntity } from '../sla/sla-policy-version.entity.js';
 import { SlaPolicyEntity } from '../sla/sla-policy.entity.js';
 
@@ -19,4 +21,6 @@ export const ENTITIES = [
   IdempotencyRecordEntity,
   SlaPolicyEntity,
   SlaPolicyVersionEntity,
+  ArticleEntity,
+  ServiceIncidentEntity,
 ];

@@ -15,6 +15,9 @@ const CLOCK_EVENTS = new Set<string>(CLOCK_EVENT_TYPES);
  */
 export function jobsForCaseEvent(event: PublishedCaseEvent): JobItem[] {
   const jobs: JobItem[] = [];
+  if (event.type === 'opened') {
+    jobs.push({ name: JobName.TriageCase, data: { caseId: event.caseId, eventId: event.id } });
+  }
   if (CLOCK_EVENTS.has(event.type)) {
     jobs.push({ name: JobName.SlaRecompute, data: { caseId: event.caseId, trigger: { eventId: event.id } } });
   }

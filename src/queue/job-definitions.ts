@@ -14,6 +14,13 @@ export interface JobDefinition {
 /** Where each job runs. Typed so that a new JobName without a definition does not compile. */
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.PurgeIdempotencyRecords]: { queue: QueueName.Maintenance, repeatEveryMs: () => 60 * 60 * 1000 },
+  [JobName.AutoCloseResolved]: { queue: QueueName.Maintenance, repeatEveryMs: () => 10 * 60 * 1000 },
+  [JobName.TriageCase]: { queue: QueueName.Triage, concurrency: 8 },
+  [JobName.PollIncidentFeed]: {
+    queue: QueueName.ServiceHealth,
+    repeatEveryMs: (environment) => environment.INCIDENT_FEED_INTERVAL_MS,
+  },
+  [JobName.AnnounceIncidentResolution]: { queue: QueueName.ServiceHealth, concurrency: 2 },
   [JobName.SlaRecompute]: { queue: QueueName.Sla, concurrency: 16 },
   [JobName.SlaSweep]: {
     queue: QueueName.Sla,
@@ -54,8 +61,14 @@ export function jobOptions(item: JobItem, now = Date.now()): JobsOptions {
         delay: Math.max(0, at - now),
       };
     }
+    case JobName.TriageCase:
+      return { ...DEFAULT_OPTIONS, attempts: 8, jobId: `triage.${item.data.eventId}` };
+    case JobName.AnnounceIncidentResolution:
+      return { ...DEFAULT_OPTIONS, jobId: `announce-incident.${item.data.incidentId}` };
     case JobName.PurgeIdempotencyRecords:
+    case JobName.AutoCloseResolved:
     case JobName.SlaSweep:
+    case JobName.PollIncidentFeed:
       return { ...DEFAULT_OPTIONS };
     default:
       return assertNever(item);

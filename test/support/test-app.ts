@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { createHttpApplication } from '../../src/bootstrap/create-application.js';
+import type { INestApplicationContext } from '@nestjs/common';
+import { createHttpApplication, createWorkerApplication } from '../../src/bootstrap/create-application.js';
 import { type Environment, validateEnvironment } from '../../src/config/environment.js';
 import { dropDatabase } from '../../src/database/ensure-database.js';
 
@@ -138,7 +139,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
 export async function startPeer(
   testApp: TestApp,
   overrides: Partial<Record<keyof Environment, string>> = {},
-): Promise<{ app: NestFastifyApplication; api: ApiClient; close(): Promise<void> }> {
+): Promise<{ app: INestApplicationContext; api: ApiClient | null; close(): Promise<void> }> {
   const environment = validateEnvironment({
     ...Object.fromEntries(
       Object.entries(testApp.environment)
@@ -147,6 +148,10 @@ export async function startPeer(
     ),
     ...overrides,
   });
+  if (environment.ROLE === 'worker') {
+    const worker = await createWorkerApplication(environment);
+    return { app: worker, api: null, close: () => worker.close() };
+  }
   const app = await createHttpApplication(environment);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();

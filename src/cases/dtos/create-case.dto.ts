@@ -16,8 +16,9 @@ import { ContactDto } from '../../customers/dtos/contact.dto.js';
 import { CLOUD_SERVICES, type CloudService } from '../../customers/domain/cloud-service.js';
 import { CASE_CATEGORIES, type CaseCategory, SEVERITIES, type Severity } from '../domain/case.types.js';
 
-export const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} _.:/-]{0,49}$/u;
-const TAG_MESSAGE = 'each tag must be 1-50 letters, digits, spaces or _ . : / -';
+export const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} _.:/'’&+#-]{0,49}$/u;
+const TAG_MESSAGE =
+  "each tag must be 1-50 letters, digits, spaces or _ . : / ' & + # -, starting with a letter or digit";
 const trimTags = ({ value }: { value: unknown }): unknown =>
   Array.isArray(value) ? value.map((tag: unknown) => (typeof tag === 'string' ? tag.trim() : tag)) : value;
 

@@ -1,12 +1,10 @@
-import { assessServiceHealth, type ServiceIncidentView } from './service-health.js';
+import { assessServiceHealth, type IncidentScope } from './service-health.js';
 
-const incident = (overrides: Partial<ServiceIncidentView>): ServiceIncidentView => ({
+const incident = (overrides: Partial<IncidentScope & { id: string }>): IncidentScope & { id: string } => ({
   id: 'i1',
   service: 'azure',
   region: null,
-  title: 'Storage errors',
   status: 'degraded',
-  startedAt: new Date('2026-11-01T00:00:00Z'),
   ...overrides,
 });
 

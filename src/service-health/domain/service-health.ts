@@ -2,14 +2,12 @@ import type { CloudService } from '../../customers/domain/cloud-service.js';
 
 export type ServiceStatus = 'healthy' | 'degraded' | 'outage';
 
-export interface ServiceIncidentView {
-  id: string;
+/** What of an incident decides whom it touches and how badly. */
+export interface IncidentScope {
   service: CloudService;
   /** null: the incident affects every region of the service. */
   region: string | null;
-  title: string;
   status: 'degraded' | 'outage' | 'resolved';
-  startedAt: Date;
 }
 
 export interface SubscribedService {
@@ -18,13 +16,16 @@ export interface SubscribedService {
   region: string | null;
 }
 
-export interface SubscribedServiceHealth extends SubscribedService {
+export type SubscribedServiceHealth<I extends IncidentScope> = SubscribedService & {
   status: ServiceStatus;
-  incidents: ServiceIncidentView[];
-}
+  incidents: I[];
+};
 
 /** Whether an incident touches a subscription: same service, and same region unless either is region-wide. */
-export function affects(incident: ServiceIncidentView, subscription: SubscribedService): boolean {
+export function affects(
+  incident: IncidentScope,
+  subscription: Pick<SubscribedService, 'service' | 'region'>,
+): boolean {
   return (
     incident.status !== 'resolved' &&
     incident.service === subscription.service &&
@@ -33,10 +34,10 @@ export function affects(incident: ServiceIncidentView, subscription: SubscribedS
 }
 
 /** The health of each subscribed service: the worst of the active incidents that affect it. */
-export function assessServiceHealth(
+export function assessServiceHealth<I extends IncidentScope>(
   subscriptions: SubscribedService[],
-  activeIncidents: ServiceIncidentView[],
-): SubscribedServiceHealth[] {
+  activeIncidents: I[],
+): SubscribedServiceHealth<I>[] {
   return subscriptions.map((subscription) => {
     const incidents = activeIncidents.filter((incident) => affects(incident, subscription));
     const status: ServiceStatus = incidents.some((incident) => incident.status === 'outage')
