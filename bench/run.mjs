@@ -1,5 +1,5 @@
 // `npm run bench [suite…]`: runs the named benchmark suites (all when none is named).
-const SUITES = { cases: './cases.mjs', sla: './sla.mjs' };
+const SUITES = { cases: './cases.mjs', sla: './sla.mjs', pipeline: './pipeline.mjs' };
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(name in SUITES));
 if (unknown.length > 0) {

@@ -75,7 +75,9 @@ export async function startService(environment) {
   const port = await freePort();
   const adminKey = environment.BOOTSTRAP_ADMIN_KEY ?? `bench-admin-${randomBytes(16).toString('hex')}`;
   const isWorker = environment.ROLE === 'worker';
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+  const nodeArguments = environment.NODE_ARGUMENTS ? environment.NODE_ARGUMENTS.split(' ') : [];
+  delete environment.NODE_ARGUMENTS;
+  const child = spawn(process.execPath, [...nodeArguments, join(ROOT, 'dist', 'src', 'main.js')], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -123,7 +125,7 @@ export async function startService(environment) {
       return text ? JSON.parse(text) : undefined;
     },
     async stop() {
-      child.kill('SIGTERM');
+      child.kill(nodeArguments.length > 0 ? 'SIGINT' : 'SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     },
   };

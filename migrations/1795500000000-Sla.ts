@@ -112,7 +112,8 @@ export class Sla1795500000000 implements MigrationInterface {
         WHERE type IN ('sla_warning', 'sla_breached')
     `);
 
-    // New timeline events wake the outbox relay (it also polls, so a lost notification only delays).
+    // A new case wakes the outbox relay at once, for a prompt triage. Other events wait for its poll
+    // (OUTBOX_POLL_INTERVAL_MS): NOTIFY serialises the commits that send it, so it is kept to intake.
     await queryRunner.query(`
       CREATE FUNCTION casebridge_notify_case_events() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -123,7 +124,7 @@ export class Sla1795500000000 implements MigrationInterface {
     `);
     await queryRunner.query(`
       CREATE TRIGGER tr_case_events_notify AFTER INSERT ON case_events
-        FOR EACH STATEMENT EXECUTE FUNCTION casebridge_notify_case_events()
+        FOR EACH ROW WHEN (NEW.type = 'opened') EXECUTE FUNCTION casebridge_notify_case_events()
     `);
   }
 

@@ -25,7 +25,9 @@ export class Pipeline1795510000000 implements MigrationInterface {
       )
     `);
     await queryRunner.query(`CREATE INDEX ix_articles_created_at_id ON articles (created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX ix_articles_search_text ON articles USING gin (search_text gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_articles_search_text ON articles USING gin (search_text gin_trgm_ops)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE service_incidents (
@@ -48,7 +50,9 @@ export class Pipeline1795510000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX ix_service_incidents_active ON service_incidents (service, started_at DESC) WHERE status <> 'resolved'`,
     );
-    await queryRunner.query(`CREATE INDEX ix_service_incidents_created_at_id ON service_incidents (created_at DESC, id DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX ix_service_incidents_created_at_id ON service_incidents (created_at DESC, id DESC)`,
+    );
     // Cases linked to an incident (for the update when it resolves).
     await queryRunner.query(`CREATE INDEX ix_cases_incident_ids ON cases USING gin (incident_ids)`);
 
@@ -63,7 +67,11 @@ export class Pipeline1795510000000 implements MigrationInterface {
     );
 
     // Resolved cases waiting for their automatic close.
-    await queryRunner.query(`CREATE INDEX ix_cases_resolved_at ON cases (resolved_at) WHERE status = 'resolved'`);
+    await queryRunner.query(
+      `CREATE INDEX ix_cases_resolved_at ON cases (resolved_at) WHERE status = 'resolved'`,
+    );
+    // Cases waiting for triage (the triage sweeper's safety net).
+    await queryRunner.query(`CREATE INDEX ix_cases_untriaged ON cases (created_at) WHERE language IS NULL`);
     // Recent open cases of a customer, for duplicate detection.
     await queryRunner.query(`
       CREATE INDEX ix_cases_customer_recent_open ON cases (customer_id, created_at DESC)
@@ -73,6 +81,7 @@ export class Pipeline1795510000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX ix_cases_customer_recent_open`);
+    await queryRunner.query(`DROP INDEX ix_cases_untriaged`);
     await queryRunner.query(`DROP INDEX uq_case_events_incident_once`);
     await queryRunner.query(`DROP INDEX ix_cases_resolved_at`);
     await queryRunner.query(`DROP INDEX ix_cases_incident_ids`);

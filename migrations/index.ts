@@ -4,4 +4,9 @@ import { Sla1795500000000 } from './1795500000000-Sla.js';
 import { Pipeline1795510000000 } from './1795510000000-Pipeline.js';
 
 /** Every migration, in order. A new migration is appended here; a landed one is never edited. */
-export const MIGRATIONS = [Foundation1795485871504, Cases1795490000000, Sla1795500000000, Pipeline1795510000000];
+export const MIGRATIONS = [
+  Foundation1795485871504,
+  Cases1795490000000,
+  Sla1795500000000,
+  Pipeline1795510000000,
+];

@@ -16,6 +16,7 @@ import { HealthModule } from './health/health.module.js';
 import { KnowledgeModule } from './knowledge/knowledge.module.js';
 import { TriageModule } from './triage/triage.module.js';
 import { loggerOptions } from './logging/logger-options.js';
+import { ObservabilityModule } from './observability/observability.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { ServiceHealthModule } from './service-health/service-health.module.js';
@@ -43,6 +44,7 @@ export class AppModule {
         EventsModule,
         ServiceHealthModule,
         HealthModule,
+        ObservabilityModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

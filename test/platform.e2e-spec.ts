@@ -98,6 +98,49 @@ describe('platform', () => {
     });
   });
 
+  describe('operations', () => {
+    it('exposes Prometheus metrics: queue depths, outbox backlog, HTTP durations', async () => {
+      await testApp.api.get('/v1/me');
+      const response = await testApp.api.get('/metrics', { key: null });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/plain');
+      const text = response.body as string;
+      expect(text).toMatch(/casebridge_queue_jobs\{queue="sla",state="delayed"\} \d+/);
+      expect(text).toMatch(/casebridge_queue_jobs\{queue="triage",state="waiting"\} \d+/);
+      expect(text).toMatch(/casebridge_outbox_unpublished_events \d+/);
+      expect(text).toMatch(
+        /casebridge_http_request_duration_seconds_count\{method="GET",route="\/v1\/me",status="200"\} [1-9]/,
+      );
+      expect(text).toContain('casebridge_process_cpu_seconds_total');
+    });
+
+    it('serves the queue dashboard to admin keys only, Bearer or Basic', async () => {
+      const anonymous = await testApp.api.get('/queues', { key: null });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toContain('Basic');
+      expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+
+      const agentKey = (await testApp.api.post('/v1/api-keys', { name: 'Agent', role: 'agent' })).body.key;
+      expect((await testApp.api.get('/queues', { key: agentKey })).status).toBe(403);
+
+      const page = await testApp.api.get('/queues');
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      const basic = Buffer.from(`admin:${testApp.adminKey}`).toString('base64');
+      const queues = await testApp.api.get('/queues/api/queues', {
+        key: null,
+        headers: { authorization: `Basic ${basic}` },
+      });
+      expect(queues.status).toBe(200);
+      expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+        'maintenance',
+        'service-health',
+        'sla',
+        'triage',
+      ]);
+    });
+  });
+
   describe('errors and request ids', () => {
     it('answers unknown routes with a 404 problem, never HTML', async () => {
       const response = await testApp.api.get('/v1/nothing-here');

@@ -9,6 +9,8 @@ import { AppModule } from '../app.module.js';
 import type { Environment } from '../config/environment.js';
 import { prepareDatabase } from '../database/prepare-database.js';
 import { requestIdOf } from '../logging/logger-options.js';
+import { MetricsService } from '../observability/metrics.service.js';
+import { mountQueueDashboard } from '../observability/queue-dashboard.js';
 import { serveOpenApi } from './openapi.js';
 
 /** The version in package.json, found from this file whether it runs from src/ (tests) or dist/src/. */
@@ -42,6 +44,8 @@ export async function createHttpApplication(environment: Environment): Promise<N
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+        // Plain-HTTP installations (a laptop, an internal network) must still load /docs and /queues.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -59,7 +63,20 @@ export async function createHttpApplication(environment: Environment): Promise<N
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  const metrics = app.get(MetricsService);
+  adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+    metrics.httpDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
   serveOpenApi(app, packageVersion());
+  await mountQueueDashboard(app);
   await app.init();
   return app;
 }

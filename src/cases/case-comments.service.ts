@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Principal } from '../auth/domain/access.js';
@@ -9,7 +10,7 @@ import { actorOf } from './case-actor.js';
 import { CaseCommentEntity } from './case-comment.entity.js';
 import { CaseEventEntity } from './case-event.entity.js';
 import { CaseException, CaseExceptionCode } from './case.exception.js';
-import type { CaseUpdate, NewCaseEvent } from './case.repository.js';
+import type { CaseEventDraft, CaseUpdate, CommentDraft } from './case.repository.js';
 import { CasesService, statusChanges, type VersionPrecondition } from './cases.service.js';
 import { effectsOfComment } from './domain/case-changes.js';
 import type { CommentAuthorType } from './domain/case.types.js';
@@ -47,23 +48,23 @@ export class CaseCommentsService {
     }
     const authorType: CommentAuthorType =
       input.authorType ?? (principal.role === 'integration' ? 'customer' : 'agent');
-    let saved: CaseCommentEntity | undefined;
-    await this.cases.mutate(caseId, { principal, precondition }, async (current, now, manager) => {
+    const comment: CommentDraft = {
+      id: randomUUID(),
+      body: input.body,
+      visibility: input.visibility,
+      authorType,
+      authorId: principal.keyId,
+      authorName: principal.name,
+    };
+    let createdAt: Date | undefined;
+    await this.cases.mutate(caseId, { principal, precondition }, (current, now) => {
       if (current.status === 'closed') {
         throw new CaseException(
           CaseExceptionCode.CaseClosed,
           'A closed case takes no more comments; open a new case.',
         );
       }
-      saved = await manager.getRepository(CaseCommentEntity).save({
-        caseId,
-        body: input.body,
-        visibility: input.visibility,
-        authorType,
-        authorId: principal.keyId,
-        authorName: principal.name,
-        createdAt: now,
-      });
+      createdAt = now;
       const actor = actorOf(principal);
       const effects = effectsOfComment(
         current,
@@ -72,11 +73,11 @@ export class CaseCommentsService {
         this.environment.REOPEN_WINDOW_DAYS * DAY_MS,
       );
       const changes: CaseUpdate = {};
-      const events: Omit<NewCaseEvent, 'caseId'>[] = [
+      const events: CaseEventDraft[] = [
         {
           type: 'comment_added',
           actor,
-          data: { commentId: saved.id, visibility: input.visibility, authorType },
+          data: { commentId: comment.id, visibility: input.visibility, authorType },
           visibility: input.visibility,
         },
       ];
@@ -89,10 +90,10 @@ export class CaseCommentsService {
           data: { from: current.status, to: effects.statusTo, reason: 'customer_reply' },
         });
       }
-      return { changes, events };
+      return { changes, events, comments: [comment] };
     });
-    if (!saved) throw new Error('comment not saved');
-    return CommentDto.from(saved);
+    if (!createdAt) throw new Error('comment not saved');
+    return CommentDto.from({ ...comment, caseId, createdAt });
   }
 
   async list(

@@ -7,6 +7,7 @@ import type {
   CaseActor,
   CaseCategory,
   CaseStatus,
+  CommentAuthorType,
   CommentVisibility,
   Severity,
 } from './domain/case.types.js';
@@ -27,24 +28,41 @@ const CASE_COLUMNS = `
   c.closed_at AS "closedAt", c.resolution, c.duplicate_of_id AS "duplicateOfId", c.incident_ids AS "incidentIds",
   c.version, c.sla_due_at AS "slaDueAt", c.sla_breached AS "slaBreached"`;
 
-/** The entity properties a case update may set, and their columns. */
+/** The entity properties a case update may set: their columns and how a JSON value becomes one. */
 const UPDATABLE_COLUMNS = {
-  title: 'title',
-  category: 'category',
-  categorySource: 'category_source',
-  severity: 'severity',
-  severitySource: 'severity_source',
-  status: 'status',
-  language: 'language',
-  assigneeId: 'assignee_id',
-  tags: 'tags',
-  firstRespondedAt: 'first_responded_at',
-  resolvedAt: 'resolved_at',
-  closedAt: 'closed_at',
-  resolution: 'resolution',
-  duplicateOfId: 'duplicate_of_id',
-  incidentIds: 'incident_ids',
-} as const satisfies Partial<Record<keyof SupportCaseEntity, string>>;
+  title: { column: 'title', cast: 'text' },
+  category: { column: 'category', cast: 'text' },
+  categorySource: { column: 'category_source', cast: 'text' },
+  severity: { column: 'severity', cast: 'text' },
+  severitySource: { column: 'severity_source', cast: 'text' },
+  status: { column: 'status', cast: 'text' },
+  language: { column: 'language', cast: 'text' },
+  assigneeId: { column: 'assignee_id', cast: 'uuid' },
+  tags: { column: 'tags', cast: 'text[]' },
+  firstRespondedAt: { column: 'first_responded_at', cast: 'timestamptz' },
+  resolvedAt: { column: 'resolved_at', cast: 'timestamptz' },
+  closedAt: { column: 'closed_at', cast: 'timestamptz' },
+  resolution: { column: 'resolution', cast: 'jsonb' },
+  duplicateOfId: { column: 'duplicate_of_id', cast: 'uuid' },
+  incidentIds: { column: 'incident_ids', cast: 'uuid[]' },
+} as const satisfies Partial<Record<keyof SupportCaseEntity, { column: string; cast: string }>>;
+
+/** `SET column = <the JSON change when present, else the column>` for every updatable column. */
+const SET_FROM_CHANGES = Object.entries(UPDATABLE_COLUMNS)
+  .map(([property, { column, cast }]) => {
+    const value =
+      cast === 'jsonb'
+        ? `x.changes -> '${property}'`
+        : cast.endsWith('[]')
+          ? `ARRAY(SELECT jsonb_array_elements_text(x.changes -> '${property}'))::${cast}`
+          : `(x.changes ->> '${property}')::${cast}`;
+    const nullable =
+      cast === 'jsonb'
+        ? `CASE WHEN x.changes -> '${property}' = 'null'::jsonb THEN NULL ELSE ${value} END`
+        : value;
+    return `${column} = CASE WHEN x.changes ? '${property}' THEN ${nullable} ELSE c.${column} END`;
+  })
+  .join(',\n           ');
 
 export type CaseUpdate = Partial<Pick<SupportCaseEntity, keyof typeof UPDATABLE_COLUMNS>>;
 
@@ -65,12 +83,29 @@ export interface NewCase {
   reportedAt: Date | null;
 }
 
-export interface NewCaseEvent {
-  caseId: string;
+/** An event a change adds to the timeline. */
+export interface CaseEventDraft {
   type: string;
   actor: CaseActor;
   data: Record<string, unknown>;
   visibility?: CommentVisibility;
+}
+
+/** A comment a change adds (its id is chosen beforehand, so events can name it). */
+export interface CommentDraft {
+  id: string;
+  body: string;
+  visibility: CommentVisibility;
+  authorType: CommentAuthorType;
+  authorId: string | null;
+  authorName: string | null;
+}
+
+/** One change of a case: its new field values, the comments it adds and its timeline events, in order. */
+export interface CaseMutation {
+  changes: CaseUpdate;
+  events: CaseEventDraft[];
+  comments?: CommentDraft[];
 }
 
 export interface CaseListFilter {
@@ -86,8 +121,6 @@ export interface CaseListFilter {
   beforeNumber?: number;
   limit: number;
 }
-
-const JSON_COLUMNS = new Set(['contact', 'resolution']);
 
 function toEntity(row: Record<string, unknown>): SupportCaseEntity {
   return Object.assign(new SupportCaseEntity(), row, { number: Number(row.number) });
@@ -179,38 +212,96 @@ export class CaseRepository {
     return { current: toEntity(row), now: transactionNow as Date };
   }
 
-  /** Applies `changes`, bumps the version and `updated_at`; returns the case as stored. */
-  async update(manager: EntityManager, id: string, changes: CaseUpdate): Promise<SupportCaseEntity> {
-    const assignments: string[] = [];
-    const values: unknown[] = [id];
-    for (const [property, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      const column = UPDATABLE_COLUMNS[property as keyof typeof UPDATABLE_COLUMNS];
-      values.push(JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value);
-      assignments.push(`${column} = $${values.length}`);
-    }
-    const { records } = await rawQuery(
-      manager,
-      `UPDATE cases c SET ${[...assignments, 'version = c.version + 1', 'updated_at = now()'].join(', ')}
-       WHERE c.id = $1 RETURNING ${CASE_COLUMNS}`,
-      values,
-    );
-    return toEntity(records[0]);
+  /** Applies one change (see `applyMutations`); null when `expectedVersion` no longer holds. */
+  async applyMutation(
+    manager: EntityManager,
+    id: string,
+    mutation: CaseMutation,
+    expectedVersion?: number,
+  ): Promise<SupportCaseEntity | null> {
+    const [updated] = await this.applyMutations(manager, [{ id, mutation, expectedVersion }]);
+    return updated ?? null;
   }
 
-  async insertEvents(manager: EntityManager, events: NewCaseEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    const values: unknown[] = [];
-    const tuples = events.map((event) => {
-      values.push(event.caseId, event.type, JSON.stringify(event.actor), JSON.stringify(event.data));
-      values.push(event.visibility ?? 'public');
-      const base = values.length - 5;
-      return `($${base + 1}, $${base + 2}, now(), $${base + 3}::jsonb, $${base + 4}::jsonb, $${base + 5})`;
-    });
-    await manager.query(
-      `INSERT INTO case_events (case_id, type, at, actor, data, visibility) VALUES ${tuples.join(', ')}`,
-      values,
+  /**
+   * Applies changes to several cases in one statement: for each, the new field values with
+   * `version + 1` and `updated_at`, its comments and its timeline events (in order, all at the
+   * statement's `now()`). A case with an `expectedVersion` it no longer has is left untouched. Answers
+   * the cases as stored, for those that were changed.
+   */
+  async applyMutations(
+    manager: EntityManager,
+    items: { id: string; mutation: CaseMutation; expectedVersion?: number }[],
+  ): Promise<SupportCaseEntity[]> {
+    if (items.length === 0) return [];
+    const changes = items.map(({ id, mutation, expectedVersion }) => ({
+      id,
+      expected_version: expectedVersion ?? null,
+      changes: Object.fromEntries(
+        Object.entries(mutation.changes).filter(
+          ([property, value]) => property in UPDATABLE_COLUMNS && value !== undefined,
+        ),
+      ),
+    }));
+    const comments = items.flatMap(({ id, mutation }) =>
+      (mutation.comments ?? []).map((comment) => ({
+        case_id: id,
+        id: comment.id,
+        body: comment.body,
+        visibility: comment.visibility,
+        author_type: comment.authorType,
+        author_id: comment.authorId,
+        author_name: comment.authorName,
+      })),
     );
+    const events = items.flatMap(({ id, mutation }) =>
+      mutation.events.map((event) => ({
+        case_id: id,
+        type: event.type,
+        actor: event.actor,
+        data: event.data,
+        visibility: event.visibility ?? 'public',
+      })),
+    );
+    const { records } = await rawQuery(
+      manager,
+      `WITH x AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, expected_version integer, changes jsonb)
+       ), c AS (
+         UPDATE cases c SET
+           ${SET_FROM_CHANGES},
+           version = c.version + 1,
+           updated_at = now()
+         FROM x
+         WHERE c.id = x.id AND (x.expected_version IS NULL OR c.version = x.expected_version)
+         RETURNING c.*
+       ), new_comments AS (
+         INSERT INTO case_comments (id, case_id, body, visibility, author_type, author_id, author_name, created_at)
+         SELECT y.id, c.id, y.body, y.visibility, y.author_type, y.author_id, y.author_name, now()
+         FROM jsonb_to_recordset($2::jsonb)
+           AS y(case_id uuid, id uuid, body text, visibility text, author_type text, author_id text, author_name text)
+         JOIN c ON c.id = y.case_id
+       ), new_events AS (
+         INSERT INTO case_events (case_id, type, at, actor, data, visibility)
+         SELECT c.id, e.value ->> 'type', now(), e.value -> 'actor', e.value -> 'data', e.value ->> 'visibility'
+         FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, position)
+         JOIN c ON c.id = (e.value ->> 'case_id')::uuid
+         ORDER BY e.position
+       )
+       SELECT ${CASE_COLUMNS} FROM c`,
+      [JSON.stringify(changes), JSON.stringify(comments), JSON.stringify(events)],
+    );
+    return records.map(toEntity);
+  }
+
+  /** Several cases by id (those that exist), in no particular order. */
+  async findByIds(ids: readonly string[]): Promise<SupportCaseEntity[]> {
+    if (ids.length === 0) return [];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map(toEntity);
   }
 
   /** One page of cases, newest first. */

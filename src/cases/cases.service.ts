@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor, type Page } from '../common/pagination/page
 import { presentFields } from '../common/validation/present-fields.js';
 import { actorOf } from './case-actor.js';
 import { CaseException, CaseExceptionCode } from './case.exception.js';
-import { type CaseUpdate, CaseRepository, type NewCaseEvent } from './case.repository.js';
+import { type CaseMutation, type CaseUpdate, CaseRepository } from './case.repository.js';
 import { diffFields, normaliseTags } from './domain/case-changes.js';
 import { allowedTargets, canTransition } from './domain/case-status.js';
 import type { CaseResolution, CaseStatus } from './domain/case.types.js';
@@ -31,11 +31,7 @@ export function etagOf(version: number): string {
   return `"${version}"`;
 }
 
-/** A locked case and what to do with it: the changes to store and the events they make. */
-export interface CaseMutation {
-  changes: CaseUpdate;
-  events: Omit<NewCaseEvent, 'caseId'>[];
-}
+export type { CaseMutation };
 
 @Injectable()
 export class CasesService {
@@ -158,11 +154,8 @@ export class CasesService {
       }
       const mutation = await decide(current, now, manager);
       if (!mutation) return CaseDto.from(current);
-      const updated = await this.cases.update(manager, id, mutation.changes);
-      await this.cases.insertEvents(
-        manager,
-        mutation.events.map((event) => ({ ...event, caseId: id })),
-      );
+      const updated = await this.cases.applyMutation(manager, id, mutation);
+      if (!updated) throw new Error(`case ${id} vanished under its lock`);
       return CaseDto.from(updated);
     });
   }

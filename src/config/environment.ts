@@ -138,12 +138,12 @@ export class Environment {
   @Max(3600000, { message: 'must be between 1000 and 3600000' })
   SLA_SWEEP_INTERVAL_MS: number = 60000;
 
-  /** How often the outbox relay polls for unpublished events (it is also woken by NOTIFY). */
+  /** How often the outbox relay polls for unpublished events (new cases also wake it by NOTIFY). */
   @Transform(toInteger)
   @IsInt({ message: 'must be an integer' })
   @Min(50, { message: 'must be between 50 and 60000' })
   @Max(60000, { message: 'must be between 50 and 60000' })
-  OUTBOX_POLL_INTERVAL_MS: number = 1000;
+  OUTBOX_POLL_INTERVAL_MS: number = 250;
 
   /** How long SIGTERM waits for in-flight requests and jobs before the process exits anyway. */
   @Transform(toInteger)

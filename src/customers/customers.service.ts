@@ -140,6 +140,12 @@ export class CustomersService {
     return this.subscriptions.find({ where: { customerId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  /** Every subscription of several customers (for the system's own use). */
+  subscriptionsOfCustomers(customerIds: readonly string[]): Promise<SubscriptionEntity[]> {
+    if (customerIds.length === 0) return Promise.resolve([]);
+    return this.subscriptions.find({ where: { customerId: In([...customerIds]) } });
+  }
+
   async updateSubscription(
     customerId: string,
     subscriptionId: string,

@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import { Environment } from '../config/environment.js';
 import { PgNotifications } from '../database/pg-notifications.js';
 import { JobQueue } from '../queue/job-queue.service.js';
-import { jobsForCaseEvent, type PublishedCaseEvent } from './case-event-routes.js';
+import { jobsForCaseEvents, type PublishedCaseEvent } from './case-event-routes.js';
 
 export const CASE_EVENTS_CHANNEL = 'casebridge_case_events';
 const BATCH_SIZE = 500;
@@ -89,12 +89,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const events: PublishedCaseEvent[] = await manager.query(
-        `SELECT id, case_id AS "caseId", type FROM case_events
+        `SELECT id, case_id AS "caseId", type, data FROM case_events
          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH_SIZE],
       );
       if (events.length === 0) return 0;
-      await this.jobs.enqueueAll(events.flatMap((event) => jobsForCaseEvent(event)));
+      await this.jobs.enqueueAll(jobsForCaseEvents(events));
       await manager.query(`UPDATE case_events SET published_at = now() WHERE id = ANY($1::uuid[])`, [
         events.map((event) => event.id),
       ]);

@@ -15,13 +15,15 @@ export interface JobDefinition {
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   [JobName.PurgeIdempotencyRecords]: { queue: QueueName.Maintenance, repeatEveryMs: () => 60 * 60 * 1000 },
   [JobName.AutoCloseResolved]: { queue: QueueName.Maintenance, repeatEveryMs: () => 10 * 60 * 1000 },
-  [JobName.TriageCase]: { queue: QueueName.Triage, concurrency: 8 },
+  [JobName.TriageCases]: { queue: QueueName.Triage, concurrency: 4 },
+  [JobName.TriageSweep]: { queue: QueueName.Triage, repeatEveryMs: () => 60_000 },
   [JobName.PollIncidentFeed]: {
     queue: QueueName.ServiceHealth,
     repeatEveryMs: (environment) => environment.INCIDENT_FEED_INTERVAL_MS,
   },
   [JobName.AnnounceIncidentResolution]: { queue: QueueName.ServiceHealth, concurrency: 2 },
-  [JobName.SlaRecompute]: { queue: QueueName.Sla, concurrency: 16 },
+  [JobName.SlaRecomputeCases]: { queue: QueueName.Sla, concurrency: 4 },
+  [JobName.SlaDeadline]: { queue: QueueName.Sla, concurrency: 16 },
   [JobName.SlaSweep]: {
     queue: QueueName.Sla,
     repeatEveryMs: (environment) => environment.SLA_SWEEP_INTERVAL_MS,
@@ -32,6 +34,9 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
 export function queueOf(name: JobName): QueueName {
   return JOB_DEFINITIONS[name].queue;
 }
+
+/** How long after intake a new case's SLA clocks are first computed (see SlaRecomputeCases below). */
+export const SLA_AFTER_OPENED_DELAY_MS = 1000;
 
 const DEFAULT_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -45,29 +50,37 @@ const DEFAULT_OPTIONS: JobsOptions = {
  * Jobs that need more than the defaults get a case in this switch.
  */
 export function jobOptions(item: JobItem, now = Date.now()): JobsOptions {
+  const quickRetries = { attempts: 12, backoff: { type: 'exponential', delay: 100 } };
   switch (item.name) {
-    case JobName.SlaRecompute: {
-      const { caseId, trigger } = item.data;
-      const retries = { attempts: 12, backoff: { type: 'exponential', delay: 100 } };
-      if ('eventId' in trigger)
-        return { ...DEFAULT_OPTIONS, ...retries, jobId: `sla-recompute.${trigger.eventId}` };
-      // One job per case, metric and due instant: rescheduling the same deadline never adds a second timer,
-      // and a timer whose deadline has moved finds nothing due when it fires.
-      const at = Date.parse(trigger.deadline.at);
+    case JobName.SlaRecomputeCases:
       return {
         ...DEFAULT_OPTIONS,
-        ...retries,
-        jobId: `sla-deadline.${caseId}.${trigger.deadline.metric}.${trigger.deadline.kind}.${at}`,
-        delay: Math.max(0, at - now),
+        ...quickRetries,
+        jobId: `sla-batch.${item.data.batchId}`,
+        // New cases get their clocks a moment after intake, when triage has usually set the severity:
+        // one computation (and one commit) instead of two; the later one then finds nothing to do.
+        delay: item.data.afterIntake ? SLA_AFTER_OPENED_DELAY_MS : 0,
+      };
+    case JobName.SlaDeadline: {
+      // One job per case, metric and due instant: rescheduling the same deadline never adds a second
+      // timer, and a timer whose deadline has moved finds nothing due when it fires.
+      const { caseId, metric, kind, at } = item.data;
+      const dueAt = Date.parse(at);
+      return {
+        ...DEFAULT_OPTIONS,
+        ...quickRetries,
+        jobId: `sla-deadline.${caseId}.${metric}.${kind}.${dueAt}`,
+        delay: Math.max(0, dueAt - now),
       };
     }
-    case JobName.TriageCase:
-      return { ...DEFAULT_OPTIONS, attempts: 8, jobId: `triage.${item.data.eventId}` };
+    case JobName.TriageCases:
+      return { ...DEFAULT_OPTIONS, ...quickRetries, jobId: `triage.${item.data.batchId}` };
     case JobName.AnnounceIncidentResolution:
       return { ...DEFAULT_OPTIONS, jobId: `announce-incident.${item.data.incidentId}` };
     case JobName.PurgeIdempotencyRecords:
     case JobName.AutoCloseResolved:
     case JobName.SlaSweep:
+    case JobName.TriageSweep:
     case JobName.PollIncidentFeed:
       return { ...DEFAULT_OPTIONS };
     default:

@@ -13,31 +13,42 @@ export enum JobName {
   PurgeIdempotencyRecords = 'purge-idempotency-records',
   /** Close resolved cases that stayed quiet for AUTO_CLOSE_AFTER_HOURS. */
   AutoCloseResolved = 'auto-close-resolved',
-  /** Recompute a case's SLA clocks: after a timeline event, or when a warning or breach falls due. */
-  SlaRecompute = 'sla-recompute',
+  /** Recompute the SLA clocks of the cases whose timeline events may have moved one (one relay batch). */
+  SlaRecomputeCases = 'sla-recompute-cases',
+  /** A warning or breach instant of one case has come: recompute it and record what is due. */
+  SlaDeadline = 'sla-deadline',
   /** The safety net: every case whose next SLA check has passed or whose SLA state is stale. */
   SlaSweep = 'sla-sweep',
-  /** Classify a new case, link duplicates and incidents, move it to triaged. */
-  TriageCase = 'triage-case',
+  /** Triage new cases (one relay batch): classify, link duplicates and incidents, move to triaged. */
+  TriageCases = 'triage-cases',
+  /** The safety net of triage: new cases that should have been triaged by now. */
+  TriageSweep = 'triage-sweep',
   /** Read the upstream service-incident feed. */
   PollIncidentFeed = 'poll-incident-feed',
   /** Tell the cases linked to a resolved incident. */
   AnnounceIncidentResolution = 'announce-incident-resolution',
 }
 
-/** What made an SLA recompute necessary: a timeline event, or a deadline (a delayed job). */
-export type SlaTrigger =
-  { eventId: string } | { deadline: { metric: string; kind: 'warning' | 'breach'; at: string } };
-
 type NoData = Record<string, never>;
+
+/** A batch of cases a relay batch concerns; `batchId` derives from its events (the job's id). */
+export interface CaseBatch {
+  caseIds: string[];
+  batchId: string;
+}
 
 /** The typed payload of each job. */
 export type JobItem =
   | { name: JobName.PurgeIdempotencyRecords; data: NoData }
   | { name: JobName.AutoCloseResolved; data: NoData }
-  | { name: JobName.SlaRecompute; data: { caseId: string; trigger: SlaTrigger } }
+  | { name: JobName.SlaRecomputeCases; data: CaseBatch & { afterIntake: boolean } }
+  | {
+      name: JobName.SlaDeadline;
+      data: { caseId: string; metric: string; kind: 'warning' | 'breach'; at: string };
+    }
   | { name: JobName.SlaSweep; data: NoData }
-  | { name: JobName.TriageCase; data: { caseId: string; eventId: string } }
+  | { name: JobName.TriageCases; data: CaseBatch }
+  | { name: JobName.TriageSweep; data: NoData }
   | { name: JobName.PollIncidentFeed; data: NoData }
   | { name: JobName.AnnounceIncidentResolution; data: { incidentId: string } };
 

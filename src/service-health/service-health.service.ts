@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/domain/access.js';
 import { CustomersService } from '../customers/customers.service.js';
-import type { CloudService } from '../customers/domain/cloud-service.js';
+import type { SupportCaseEntity } from '../cases/support-case.entity.js';
 import { affects, assessServiceHealth } from './domain/service-health.js';
 import type { ServiceIncidentEntity } from './service-incident.entity.js';
 import { type CustomerServiceHealthDto, ServiceIncidentDto } from './dtos/service-health.dto.js';
@@ -15,23 +15,35 @@ export class ServiceHealthService {
   ) {}
 
   /**
-   * The active incidents that explain a case: those affecting its subscription, or, without one, the
-   * customer's active subscriptions of the case's service.
+   * The active incidents that explain each case: those affecting its subscription, or, without one,
+   * the customer's active subscriptions of the case's service. Two queries for any number of cases.
    */
-  async incidentsAffecting(
-    customerId: string,
-    subscriptionId: string | null,
-    service: CloudService | null,
-  ): Promise<ServiceIncidentEntity[]> {
-    if (!subscriptionId && !service) return [];
-    const subscriptions = (await this.customers.subscriptionsOf(customerId)).filter(
-      (subscription) =>
-        subscription.status === 'active' &&
-        (subscriptionId ? subscription.id === subscriptionId : subscription.service === service),
-    );
-    if (subscriptions.length === 0) return [];
+  async incidentsAffectingCases(
+    cases: readonly Pick<SupportCaseEntity, 'id' | 'customerId' | 'subscriptionId' | 'service'>[],
+  ): Promise<Map<string, ServiceIncidentEntity[]>> {
+    const concerned = cases.filter((supportCase) => supportCase.subscriptionId || supportCase.service);
+    const affecting = new Map<string, ServiceIncidentEntity[]>();
+    if (concerned.length === 0) return affecting;
     const active = await this.incidents.active();
-    return active.filter((incident) => subscriptions.some((subscription) => affects(incident, subscription)));
+    if (active.length === 0) return affecting;
+    const subscriptions = await this.customers.subscriptionsOfCustomers([
+      ...new Set(concerned.map((supportCase) => supportCase.customerId)),
+    ]);
+    for (const supportCase of concerned) {
+      const relevant = subscriptions.filter(
+        (subscription) =>
+          subscription.customerId === supportCase.customerId &&
+          subscription.status === 'active' &&
+          (supportCase.subscriptionId
+            ? subscription.id === supportCase.subscriptionId
+            : subscription.service === supportCase.service),
+      );
+      const incidents = active.filter((incident) =>
+        relevant.some((subscription) => affects(incident, subscription)),
+      );
+      if (incidents.length > 0) affecting.set(supportCase.id, incidents);
+    }
+    return affecting;
   }
 
   /** The health of every service the customer subscribes to, at this moment. */

@@ -1,13 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/domain/access.js';
 import { CasesService } from '../cases/cases.service.js';
 import { SYSTEM_ACTOR } from '../cases/domain/case.types.js';
 import { JobQueue } from '../queue/job-queue.service.js';
-import { JobName } from '../queue/queue.types.js';
+import { type JobItem, JobName } from '../queue/queue.types.js';
 import {
   CLOCK_EVENT_TYPES,
+  type DueSlaEvent,
   dueSlaEvents,
   slaTimelineFromCaseEvents,
   type StoredCaseEvent,
@@ -18,27 +19,46 @@ import { type CaseSlaDto, SlaMetricDto } from './dtos/case-sla.dto.js';
 import { SlaPoliciesService } from './sla-policies.service.js';
 
 /** How many cases one sweep looks at per batch, and how old a stale SLA state must be to count as lost. */
-const SWEEP_BATCH = 200;
+const SWEEP_BATCH = 500;
 const STALE_AFTER_SECONDS = 30;
+/** A case that changes under every attempt is left to the next event or sweep. */
+const ATTEMPTS = 5;
 
 interface ClockInputs {
+  caseId: string;
   policyVersionId: string;
   version: number;
+  /** The next check stored by the previous computation (its timer is scheduled, or the sweeper will see it). */
+  previousCheckAt: Date | null;
+  /** The case version the stored SLA state was computed from. */
+  evaluatedVersion: number | null;
+  /** The warnings and breaches already recorded, as `type/metric/cycle`. */
+  recorded: Set<string>;
   now: Date;
   events: StoredCaseEvent[];
 }
 
-const dueColumn: Record<SlaMetric, string> = {
-  first_response: 'first_response_due_at',
-  next_response: 'next_response_due_at',
-  resolution: 'resolution_due_at',
-};
+/** What a computation wants stored for one case. */
+interface ClockState {
+  caseId: string;
+  version: number;
+  results: SlaMetricResult[];
+  next: SlaCheck | null;
+  due: DueSlaEvent[];
+  moved: boolean;
+}
+
+export interface RecomputeOutcome {
+  recorded: number;
+  next: SlaCheck | null;
+}
 
 /**
  * Keeps each case's SLA state in PostgreSQL: recomputes the clocks from the timeline, records the
  * warnings and breaches that are due (once each, by a unique index), stores the running deadlines,
- * and schedules one delayed job for the next instant something falls due. The sweeper catches up
- * whatever a lost job missed, so Redis may be flushed at any time without losing a breach.
+ * and schedules one delayed job for the next instant something falls due. It works on batches (one
+ * read and one write for hundreds of cases) and writes nothing when nothing changed. The sweeper
+ * catches up whatever a lost job missed, so Redis may be flushed at any time without losing a breach.
  */
 @Injectable()
 export class SlaClockService {
@@ -54,7 +74,7 @@ export class SlaClockService {
   /** The clocks of a case, computed now from its timeline. */
   async view(principal: Principal, caseId: string): Promise<CaseSlaDto> {
     await this.cases.get(principal, caseId);
-    const inputs = await this.loadInputs(this.dataSource.manager, caseId, false);
+    const [inputs] = await this.loadInputs([caseId]);
     if (!inputs) throw new Error(`case ${caseId} vanished`);
     const { policyId, version, rules } = await this.policies.versionOf(inputs.policyVersionId);
     const results = evaluateSla(rules, slaTimelineFromCaseEvents(inputs.events), inputs.now);
@@ -67,24 +87,40 @@ export class SlaClockService {
     };
   }
 
+  /** Recomputes one case (see `recomputeMany`). */
+  async recompute(caseId: string): Promise<RecomputeOutcome> {
+    return (await this.recomputeMany([caseId])).get(caseId) ?? { recorded: 0, next: null };
+  }
+
   /**
-   * Recomputes one case under its row lock (so recomputes and case changes never interleave),
-   * records what is due, stores the deadlines, then schedules the next check.
+   * Recomputes cases: reads them and their timelines in one query, then, in one statement, records
+   * what is due and stores the deadlines of those that are still at the version read (the others are
+   * read again). Schedules the next check of each case whose next check moved.
    */
-  async recompute(caseId: string): Promise<{ recorded: number; next: SlaCheck | null }> {
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      const inputs = await this.loadInputs(manager, caseId, true);
-      if (!inputs) return null;
-      const { rules } = await this.policies.versionOf(inputs.policyVersionId);
-      const results = evaluateSla(rules, slaTimelineFromCaseEvents(inputs.events), inputs.now);
-      const recorded = await this.recordDue(manager, caseId, results, inputs.now);
-      const next = nextSlaCheck(results, inputs.now);
-      await this.storeState(manager, caseId, inputs.version, results, next);
-      return { recorded, next };
-    });
-    if (!outcome) return { recorded: 0, next: null };
-    if (outcome.next) await this.schedule(caseId, outcome.next);
-    return outcome;
+  async recomputeMany(caseIds: readonly string[]): Promise<Map<string, RecomputeOutcome>> {
+    const outcomes = new Map<string, RecomputeOutcome>();
+    let pending = [...new Set(caseIds)];
+    for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt += 1) {
+      const states: ClockState[] = [];
+      for (const inputs of await this.loadInputs(pending)) {
+        const state = await this.compute(inputs);
+        const unchanged =
+          inputs.evaluatedVersion === inputs.version && state.due.length === 0 && !state.moved;
+        if (unchanged) outcomes.set(inputs.caseId, { recorded: 0, next: state.next });
+        else states.push(state);
+      }
+      const stored = await this.storeStates(states);
+      for (const state of states) {
+        const recorded = stored.get(state.caseId);
+        if (recorded !== undefined) outcomes.set(state.caseId, { recorded, next: state.next });
+      }
+      // An unchanged next check already has its timer (or, if Redis lost it, the sweeper will find the case).
+      await this.schedule(states.filter((state) => stored.has(state.caseId) && state.moved && state.next));
+      pending = states.filter((state) => !stored.has(state.caseId)).map((state) => state.caseId);
+    }
+    if (pending.length > 0)
+      this.logger.warn({ cases: pending.length }, 'cases kept changing; left to the sweeper');
+    return outcomes;
   }
 
   /**
@@ -102,12 +138,10 @@ export class SlaClockService {
             AND updated_at < now() - make_interval(secs => $2) LIMIT $1)`,
         [SWEEP_BATCH, STALE_AFTER_SECONDS],
       );
-      const fresh = rows.filter((row) => !seen.has(row.id));
+      const fresh = rows.map((row) => row.id).filter((id) => !seen.has(id));
       if (fresh.length === 0) break;
-      for (const row of fresh) seen.add(row.id);
-      for (let index = 0; index < fresh.length; index += 8) {
-        await Promise.all(fresh.slice(index, index + 8).map((row) => this.recompute(row.id)));
-      }
+      for (const id of fresh) seen.add(id);
+      await this.recomputeMany(fresh);
       recomputed += fresh.length;
       if (rows.length < SWEEP_BATCH) break;
     }
@@ -115,93 +149,136 @@ export class SlaClockService {
     return { recomputed };
   }
 
-  private async loadInputs(
-    manager: EntityManager,
-    caseId: string,
-    lock: boolean,
-  ): Promise<ClockInputs | null> {
-    const rows: { sla_policy_version_id: string; version: number; now: Date }[] = await manager.query(
-      `SELECT sla_policy_version_id, version, now() AS now FROM cases WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
-      [caseId],
-    );
-    if (!rows[0]) return null;
-    const events: StoredCaseEvent[] = await manager.query(
-      `SELECT type, at, data FROM case_events WHERE case_id = $1 AND type = ANY($2) ORDER BY seq`,
-      [caseId, CLOCK_EVENT_TYPES],
-    );
+  private async compute(inputs: ClockInputs): Promise<ClockState> {
+    const { rules } = await this.policies.versionOf(inputs.policyVersionId);
+    const results = evaluateSla(rules, slaTimelineFromCaseEvents(inputs.events), inputs.now);
+    const next = nextSlaCheck(results, inputs.now);
     return {
-      policyVersionId: rows[0].sla_policy_version_id,
-      version: rows[0].version,
-      now: rows[0].now,
-      events,
+      caseId: inputs.caseId,
+      version: inputs.version,
+      results,
+      next,
+      due: dueSlaEvents(results, inputs.now).filter(
+        (event) => !inputs.recorded.has(`${event.type}/${event.metric}/${event.cycle}`),
+      ),
+      moved: (next?.at.getTime() ?? null) !== (inputs.previousCheckAt?.getTime() ?? null),
     };
   }
 
-  private async recordDue(
-    manager: EntityManager,
-    caseId: string,
-    results: SlaMetricResult[],
-    now: Date,
-  ): Promise<number> {
-    let recorded = 0;
-    for (const due of dueSlaEvents(results, now)) {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO case_events (case_id, type, at, actor, data)
-         VALUES ($1, $2, now(), $3::jsonb, $4::jsonb)
-         ON CONFLICT DO NOTHING RETURNING id`,
-        [
-          caseId,
-          due.type,
-          JSON.stringify(SYSTEM_ACTOR),
-          JSON.stringify({ metric: due.metric, cycle: String(due.cycle), dueAt: due.dueAt.toISOString() }),
-        ],
-      );
-      recorded += inserted.length;
-    }
-    return recorded;
+  /** For each case: its policy version, version, stored SLA state, PostgreSQL's clock and its clock events. */
+  private async loadInputs(caseIds: readonly string[]): Promise<ClockInputs[]> {
+    const rows: {
+      id: string;
+      sla_policy_version_id: string;
+      version: number;
+      sla_next_check_at: Date | null;
+      sla_evaluated_version: number | null;
+      now: Date;
+      events: { type: string; at: string; data: Record<string, unknown> }[];
+      recorded: string[];
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.sla_policy_version_id, c.version, c.sla_next_check_at, c.sla_evaluated_version, now() AS now,
+              COALESCE((SELECT json_agg(json_build_object('type', e.type, 'at', e.at, 'data', e.data) ORDER BY e.seq)
+                        FROM case_events e WHERE e.case_id = c.id AND e.type = ANY($2)), '[]'::json) AS events,
+              ARRAY(SELECT e.type || '/' || (e.data ->> 'metric') || '/' || (e.data ->> 'cycle') FROM case_events e
+                    WHERE e.case_id = c.id AND e.type IN ('sla_warning', 'sla_breached')) AS recorded
+       FROM cases c WHERE c.id = ANY($1::uuid[])`,
+      [caseIds, CLOCK_EVENT_TYPES],
+    );
+    return rows.map((row) => ({
+      caseId: row.id,
+      policyVersionId: row.sla_policy_version_id,
+      version: row.version,
+      previousCheckAt: row.sla_next_check_at,
+      evaluatedVersion: row.sla_evaluated_version,
+      recorded: new Set(row.recorded),
+      now: row.now,
+      events: row.events.map((event) => ({ type: event.type, at: new Date(event.at), data: event.data })),
+    }));
   }
 
-  private async storeState(
-    manager: EntityManager,
-    caseId: string,
-    version: number,
-    results: SlaMetricResult[],
-    next: SlaCheck | null,
-  ): Promise<void> {
-    const due = new Map<SlaMetric, Date | null>([
-      ['first_response', null],
-      ['next_response', null],
-      ['resolution', null],
-    ]);
-    for (const result of results) if (result.state === 'running') due.set(result.metric, result.dueAt);
-    await manager.query(
-      `UPDATE cases SET ${dueColumn.first_response} = $2, ${dueColumn.next_response} = $3, ${dueColumn.resolution} = $4,
-         sla_breached = $5, sla_next_check_at = $6, sla_evaluated_version = $7
-       WHERE id = $1`,
+  /**
+   * Stores the deadlines and records the due warnings and breaches (once each: ON CONFLICT on the
+   * unique index) of every case still at the version it was computed from, in one statement. Answers,
+   * per stored case, how many events it recorded.
+   */
+  private async storeStates(states: readonly ClockState[]): Promise<Map<string, number>> {
+    if (states.length === 0) return new Map();
+    const deadlinesOf = (results: SlaMetricResult[], metric: SlaMetric) =>
+      results.find((result) => result.metric === metric && result.state === 'running')?.dueAt ?? null;
+    const rows: { id: string; recorded: number }[] = await this.dataSource.query(
+      `WITH x AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+           id uuid, version integer, first_response_due_at timestamptz, next_response_due_at timestamptz,
+           resolution_due_at timestamptz, breached boolean, next_check_at timestamptz)
+       ), updated AS (
+         UPDATE cases c SET first_response_due_at = x.first_response_due_at,
+                next_response_due_at = x.next_response_due_at, resolution_due_at = x.resolution_due_at,
+                sla_breached = x.breached, sla_next_check_at = x.next_check_at, sla_evaluated_version = c.version
+         FROM x WHERE c.id = x.id AND c.version = x.version
+         RETURNING c.id
+       ), recorded AS (
+         INSERT INTO case_events (case_id, type, at, actor, data)
+         SELECT updated.id, y.type, now(), $3::jsonb, y.data
+         FROM jsonb_to_recordset($2::jsonb) AS y(case_id uuid, type text, data jsonb)
+         JOIN updated ON updated.id = y.case_id
+         ON CONFLICT DO NOTHING
+         RETURNING case_id
+       )
+       SELECT updated.id, (SELECT count(*)::int FROM recorded WHERE recorded.case_id = updated.id) AS recorded
+       FROM updated`,
       [
-        caseId,
-        due.get('first_response'),
-        due.get('next_response'),
-        due.get('resolution'),
-        results.some((result) => result.breached),
-        next?.at ?? null,
-        version,
+        JSON.stringify(
+          states.map((state) => ({
+            id: state.caseId,
+            version: state.version,
+            first_response_due_at: deadlinesOf(state.results, 'first_response'),
+            next_response_due_at: deadlinesOf(state.results, 'next_response'),
+            resolution_due_at: deadlinesOf(state.results, 'resolution'),
+            breached: state.results.some((result) => result.breached),
+            next_check_at: state.next?.at ?? null,
+          })),
+        ),
+        JSON.stringify(
+          states.flatMap((state) =>
+            state.due.map((event) => ({
+              case_id: state.caseId,
+              type: event.type,
+              data: { metric: event.metric, cycle: String(event.cycle), dueAt: event.dueAt.toISOString() },
+            })),
+          ),
+        ),
+        JSON.stringify(SYSTEM_ACTOR),
       ],
     );
+    return new Map(rows.map((row) => [row.id, row.recorded]));
   }
 
-  /** One delayed job per (case, metric, due instant); if Redis is away the sweeper will find the case. */
-  private async schedule(caseId: string, check: SlaCheck): Promise<void> {
+  /** One delayed job per (case, metric, due instant); if Redis is away the sweeper will find the cases. */
+  private async schedule(states: readonly ClockState[]): Promise<void> {
+    const timers: JobItem[] = states.flatMap((state) =>
+      state.next
+        ? [
+            {
+              name: JobName.SlaDeadline,
+              data: {
+                caseId: state.caseId,
+                metric: state.next.metric,
+                kind: state.next.kind,
+                at: state.next.at.toISOString(),
+              },
+            },
+          ]
+        : [],
+    );
+    if (timers.length === 0) return;
     try {
-      await this.jobs.enqueue({
-        name: JobName.SlaRecompute,
-        data: {
-          caseId,
-          trigger: { deadline: { metric: check.metric, kind: check.kind, at: check.at.toISOString() } },
-        },
-      });
+      await this.jobs.enqueueAll(timers);
     } catch (error) {
-      this.logger.warn({ caseId, err: error }, 'SLA timer not scheduled; the sweeper will catch it');
+      this.logger.warn(
+        { timers: timers.length, err: error },
+        'SLA timers not scheduled; the sweeper will catch them',
+      );
     }
   }
 }

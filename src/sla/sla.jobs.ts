@@ -10,19 +10,22 @@ export class DeadlineNotReachedError extends Error {}
 export class SlaJobs {
   constructor(private readonly clock: SlaClockService) {}
 
-  @OnJob(JobName.SlaRecompute)
-  async recompute({ caseId, trigger }: JobData<JobName.SlaRecompute>) {
+  @OnJob(JobName.SlaRecomputeCases)
+  async recomputeCases({ caseIds }: JobData<JobName.SlaRecomputeCases>) {
+    const outcomes = await this.clock.recomputeMany(caseIds);
+    return {
+      cases: caseIds.length,
+      recorded: [...outcomes.values()].reduce((sum, outcome) => sum + outcome.recorded, 0),
+    };
+  }
+
+  @OnJob(JobName.SlaDeadline)
+  async deadline({ caseId, at }: JobData<JobName.SlaDeadline>) {
     const outcome = await this.clock.recompute(caseId);
     // The clocks are read from PostgreSQL's clock: if it has not reached the deadline yet, the job
     // fails and BullMQ retries it shortly (a reschedule under the same job id would be ignored).
-    if (
-      'deadline' in trigger &&
-      outcome.next &&
-      outcome.next.at.getTime() <= Date.parse(trigger.deadline.at)
-    ) {
-      throw new DeadlineNotReachedError(
-        `deadline ${trigger.deadline.at} not reached by the database clock yet`,
-      );
+    if (outcome.next && outcome.next.at.getTime() <= Date.parse(at)) {
+      throw new DeadlineNotReachedError(`deadline ${at} not reached by the database clock yet`);
     }
     return outcome;
   }

@@ -7,8 +7,13 @@ import { TriageService } from './triage.service.js';
 export class TriageJobs {
   constructor(private readonly triage: TriageService) {}
 
-  @OnJob(JobName.TriageCase)
-  triageCase(data: JobData<JobName.TriageCase>) {
-    return this.triage.triage(data.caseId);
+  @OnJob(JobName.TriageCases)
+  triageCases(data: JobData<JobName.TriageCases>) {
+    return this.triage.triageMany(data.caseIds);
+  }
+
+  @OnJob(JobName.TriageSweep)
+  sweep() {
+    return this.triage.sweep();
   }
 }

@@ -1,4 +1,4 @@
-import { dueSlaEvents, slaTimelineFromCaseEvents } from './case-sla-timeline.js';
+import { dueSlaEvents, movesSlaClock, slaTimelineFromCaseEvents } from './case-sla-timeline.js';
 import type { SlaMetricResult } from './sla.types.js';
 
 const at = (iso: string) => new Date(iso);
@@ -94,5 +94,37 @@ describe('dueSlaEvents', () => {
     expect(dueSlaEvents([completedLate], now)).toEqual([
       { type: 'sla_breached', metric: 'first_response', cycle: 2, dueAt: breachedAt },
     ]);
+  });
+});
+
+describe('movesSlaClock', () => {
+  it('is true for events that can pause, resume, complete or re-target a clock', () => {
+    expect(movesSlaClock({ type: 'opened', data: {} })).toBe(true);
+    expect(
+      movesSlaClock({ type: 'comment_added', data: { visibility: 'public', authorType: 'agent' } }),
+    ).toBe(true);
+    expect(
+      movesSlaClock({ type: 'status_changed', data: { from: 'in_progress', to: 'awaiting_customer' } }),
+    ).toBe(true);
+    expect(movesSlaClock({ type: 'status_changed', data: { from: 'resolved', to: 'in_progress' } })).toBe(
+      true,
+    );
+    expect(movesSlaClock({ type: 'triaged', data: { changes: { severity: { from: 'C', to: 'A' } } } })).toBe(
+      true,
+    );
+  });
+
+  it('is false for events that change no clock', () => {
+    expect(movesSlaClock({ type: 'status_changed', data: { from: 'new', to: 'triaged' } })).toBe(false);
+    expect(movesSlaClock({ type: 'status_changed', data: { from: 'triaged', to: 'in_progress' } })).toBe(
+      false,
+    );
+    expect(
+      movesSlaClock({ type: 'comment_added', data: { visibility: 'internal', authorType: 'agent' } }),
+    ).toBe(false);
+    expect(
+      movesSlaClock({ type: 'triaged', data: { changes: { category: { from: null, to: 'billing' } } } }),
+    ).toBe(false);
+    expect(movesSlaClock({ type: 'sla_breached', data: { metric: 'resolution' } })).toBe(false);
   });
 });

@@ -19,46 +19,58 @@ function severityChange(data: Record<string, unknown>): Severity | null {
 }
 
 /**
- * The SLA timeline of a case from its stored events: `opened` (at reportedAt), public agent and
- * customer comments, status changes, and severity changes (by an agent or by triage). Internal notes,
- * comments by 21Vianet or the system, and other events do not move a clock.
+ * The SLA meaning of one stored event, or null: `opened` (at reportedAt), public agent and customer
+ * comments, status changes, and severity changes (by an agent or by triage). Internal notes, comments
+ * by 21Vianet or the system, and other events do not move a clock.
  */
-export function slaTimelineFromCaseEvents(events: readonly StoredCaseEvent[]): SlaTimelineEvent[] {
-  const timeline: SlaTimelineEvent[] = [];
-  for (const event of events) {
-    const { data } = event;
-    switch (event.type) {
-      case 'opened':
-        timeline.push({
-          type: 'opened',
-          at: typeof data.reportedAt === 'string' ? new Date(data.reportedAt) : event.at,
-          severity: SEVERITIES.has(data.severity as string) ? (data.severity as Severity) : 'C',
-        });
-        break;
-      case 'comment_added':
-        if (data.visibility !== 'public') break;
-        if (data.authorType === 'agent') timeline.push({ type: 'agent_public_reply', at: event.at });
-        if (data.authorType === 'customer') timeline.push({ type: 'customer_public_reply', at: event.at });
-        break;
-      case 'status_changed':
-        timeline.push({
-          type: 'status_changed',
-          at: event.at,
-          from: data.from as CaseStatus,
-          to: data.to as CaseStatus,
-        });
-        break;
-      case 'updated':
-      case 'triaged': {
-        const severity = severityChange(data);
-        if (severity) timeline.push({ type: 'severity_changed', at: event.at, severity });
-        break;
-      }
-      default:
-        break;
+export function slaEventOf(event: StoredCaseEvent): SlaTimelineEvent | null {
+  const { data } = event;
+  switch (event.type) {
+    case 'opened':
+      return {
+        type: 'opened',
+        at: typeof data.reportedAt === 'string' ? new Date(data.reportedAt) : event.at,
+        severity: SEVERITIES.has(data.severity as string) ? (data.severity as Severity) : 'C',
+      };
+    case 'comment_added':
+      if (data.visibility !== 'public') return null;
+      if (data.authorType === 'agent') return { type: 'agent_public_reply', at: event.at };
+      if (data.authorType === 'customer') return { type: 'customer_public_reply', at: event.at };
+      return null;
+    case 'status_changed':
+      return {
+        type: 'status_changed',
+        at: event.at,
+        from: data.from as CaseStatus,
+        to: data.to as CaseStatus,
+      };
+    case 'updated':
+    case 'triaged': {
+      const severity = severityChange(data);
+      return severity ? { type: 'severity_changed', at: event.at, severity } : null;
     }
+    default:
+      return null;
   }
-  return timeline;
+}
+
+/** The SLA timeline of a case from its stored events, in order. */
+export function slaTimelineFromCaseEvents(events: readonly StoredCaseEvent[]): SlaTimelineEvent[] {
+  return events.flatMap((event) => slaEventOf(event) ?? []);
+}
+
+/** Statuses whose entry or exit pauses, resumes or completes a clock. */
+const CLOCK_STATUSES: ReadonlySet<string> = new Set(['awaiting_customer', 'escalated', 'resolved', 'closed']);
+
+/**
+ * Whether an event can move a clock, so that the case's SLA must be recomputed (e.g. new → triaged
+ * or triaged → in_progress change nothing: no clock pauses or completes there).
+ */
+export function movesSlaClock(event: Pick<StoredCaseEvent, 'type' | 'data'>): boolean {
+  if (event.type === 'status_changed') {
+    return CLOCK_STATUSES.has(event.data.from as string) || CLOCK_STATUSES.has(event.data.to as string);
+  }
+  return slaEventOf({ ...event, at: new Date(0) }) !== null;
 }
 
 export interface DueSlaEvent {
