@@ -127,6 +127,28 @@ describe('the pipeline: outbox, triage, knowledge, self-resolution, service heal
       expect((await whenTriaged(unrelated.id)).duplicateOfId).toBeNull();
     });
 
+    it('triages a case whose job was lost, from the sweeper', async () => {
+      const customerId = await createCustomer(testApp.api);
+      // A case whose opened event was published but whose triage job vanished with Redis.
+      const { rows } = await database.query<{ id: string }>(
+        `WITH c AS (
+           INSERT INTO cases (customer_id, title, description, category_source, severity, severity_source, source,
+                              reported_at, created_at, sla_policy_version_id)
+           VALUES ($1, 'Facture en double', 'Nous avons reçu deux factures pour le mois d''octobre.', 'none', 'C',
+                   'default', 'agent', now(), now() - interval '2 minutes',
+                   (SELECT current_version_id FROM sla_policies WHERE is_default))
+           RETURNING id, created_at
+         )
+         INSERT INTO case_events (case_id, type, at, actor, data, published_at)
+         SELECT id, 'opened', created_at, '{"type":"system","id":null,"name":"test"}', '{}', now() FROM c
+         RETURNING case_id AS id`,
+        [customerId],
+      );
+      await testApp.app.get(JobQueue).enqueue({ name: JobName.TriageSweep, data: {} });
+      const triaged = await whenTriaged(rows[0].id);
+      expect(triaged).toMatchObject({ status: 'triaged', language: 'fr', category: 'billing' });
+    });
+
     it('triages each case once with several workers racing', async () => {
       const peer = await startPeer(testApp, { ROLE: 'worker' });
       try {
