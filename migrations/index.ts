@@ -2,6 +2,7 @@ import { Foundation1795485871504 } from './1795485871504-Foundation.js';
 import { Cases1795490000000 } from './1795490000000-Cases.js';
 import { Sla1795500000000 } from './1795500000000-Sla.js';
 import { Pipeline1795510000000 } from './1795510000000-Pipeline.js';
+import { Escalations1795520000000 } from './1795520000000-Escalations.js';
 
 /** Every migration, in order. A new migration is appended here; a landed one is never edited. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Cases1795490000000,
   Sla1795500000000,
   Pipeline1795510000000,
+  Escalations1795520000000,
 ];

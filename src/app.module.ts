@@ -8,6 +8,7 @@ import { RequestValidationPipe } from './common/validation/request-validation.pi
 import { ConfigModule } from './config/config.module.js';
 import type { Environment } from './config/environment.js';
 import { CasesModule } from './cases/cases.module.js';
+import { EscalationModule } from './escalation/escalation.module.js';
 import { EventsModule } from './events/events.module.js';
 import { CustomersModule } from './customers/customers.module.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
         SlaModule,
         KnowledgeModule,
         TriageModule,
+        EscalationModule,
         EventsModule,
         ServiceHealthModule,
         HealthModule,

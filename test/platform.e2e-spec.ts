@@ -133,6 +133,7 @@ describe('platform', () => {
       });
       expect(queues.status).toBe(200);
       expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+        'escalation',
         'maintenance',
         'service-health',
         'sla',

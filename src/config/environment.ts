@@ -89,6 +89,59 @@ export class Environment {
   @IsString()
   VIANET_CLIENT_SECRET?: string;
 
+  /** How long one call to 21Vianet may take. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(100, { message: 'must be between 100 and 120000' })
+  @Max(120000, { message: 'must be between 100 and 120000' })
+  VIANET_TIMEOUT_MS: number = 10000;
+
+  /** How often open escalations are synchronised with 21Vianet (notes both ways, closure). */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1000, { message: 'must be between 1000 and 3600000' })
+  @Max(3600000, { message: 'must be between 1000 and 3600000' })
+  VIANET_SYNC_INTERVAL_MS: number = 60000;
+
+  /** The Partner Center support topic of the service requests CaseBridge files. */
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  VIANET_SUPPORT_TOPIC_ID: string = '32444671';
+
+  /** Simulator mode: how long 21Vianet takes to answer, then to close a request. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0, { message: 'must be between 0 and 86400000' })
+  @Max(86400000, { message: 'must be between 0 and 86400000' })
+  VIANET_SIMULATOR_REPLY_MS: number = 15000;
+
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(0, { message: 'must be between 0 and 86400000' })
+  @Max(86400000, { message: 'must be between 0 and 86400000' })
+  VIANET_SIMULATOR_CLOSE_MS: number = 45000;
+
+  /** How many times an escalation is sent before it is left failed. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be between 1 and 100' })
+  @Max(100, { message: 'must be between 1 and 100' })
+  ESCALATION_MAX_ATTEMPTS: number = 8;
+
+  /** The first back-off between attempts (doubling, with jitter; a longer Retry-After wins). */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(10, { message: 'must be between 10 and 3600000' })
+  @Max(3600000, { message: 'must be between 10 and 3600000' })
+  ESCALATION_BACKOFF_MS: number = 2000;
+
+  /** Portal mode: remind agents to file, then to chase 21Vianet, every this many minutes of the case's SLA calendar. */
+  @Transform(toInteger)
+  @IsInt({ message: 'must be an integer' })
+  @Min(1, { message: 'must be between 1 and 10080' })
+  @Max(10080, { message: 'must be between 1 and 10080' })
+  ESCALATION_REMINDER_MINUTES: number = 120;
+
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 

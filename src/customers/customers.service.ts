@@ -93,6 +93,13 @@ export class CustomersService {
     return rows.map((row) => row.id);
   }
 
+  /** A customer, for the system's own use (workers). */
+  async findForSystem(id: string): Promise<CustomerEntity> {
+    const customer = await this.customers.findOneBy({ id });
+    if (!customer) throw CustomerException.notFound(id);
+    return customer;
+  }
+
   /** A customer the principal may see; another customer's is as unknown as a missing one. */
   async findVisible(principal: Principal, id: string): Promise<CustomerEntity> {
     const customer = canAccessCustomer(principal, id) ? await this.customers.findOneBy({ id }) : null;

@@ -5,6 +5,7 @@ import { IdempotencyRecordEntity } from '../cases/idempotency-record.entity.js';
 import { SupportCaseEntity } from '../cases/support-case.entity.js';
 import { CustomerEntity } from '../customers/customer.entity.js';
 import { SubscriptionEntity } from '../customers/subscription.entity.js';
+import { EscalationEntity } from '../escalation/escalation.entity.js';
 import { ArticleEntity } from '../knowledge/article.entity.js';
 import { ServiceIncidentEntity } from '../service-health/service-incident.entity.js';
 import { SlaPolicyVersionEntity } from '../sla/sla-policy-version.entity.js';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   SlaPolicyVersionEntity,
   ArticleEntity,
   ServiceIncidentEntity,
+  EscalationEntity,
 ];

@@ -34,6 +34,9 @@ export function jobsForCaseEvents(events: readonly PublishedCaseEvent[]): JobIte
     jobs.push({ name: JobName.TriageCases, data: batch });
     jobs.push({ name: JobName.SlaRecomputeCases, data: { ...batch, afterIntake: true } });
   }
+  for (const event of events.filter((candidate) => candidate.type === 'sla_escalation_due')) {
+    jobs.push({ name: JobName.AutoEscalate, data: { caseId: event.caseId, eventId: event.id } });
+  }
   const clockEvents = events.filter((event) => event.type !== 'opened' && movesSlaClock(event));
   if (clockEvents.length > 0) {
     jobs.push({

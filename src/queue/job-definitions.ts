@@ -22,6 +22,13 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     repeatEveryMs: (environment) => environment.INCIDENT_FEED_INTERVAL_MS,
   },
   [JobName.AnnounceIncidentResolution]: { queue: QueueName.ServiceHealth, concurrency: 2 },
+  [JobName.SubmitEscalation]: { queue: QueueName.Escalation, concurrency: 8 },
+  [JobName.EscalationSweep]: { queue: QueueName.Escalation, repeatEveryMs: () => 30_000 },
+  [JobName.SyncEscalations]: {
+    queue: QueueName.Escalation,
+    repeatEveryMs: (environment) => environment.VIANET_SYNC_INTERVAL_MS,
+  },
+  [JobName.AutoEscalate]: { queue: QueueName.Escalation, concurrency: 2 },
   [JobName.SlaRecomputeCases]: { queue: QueueName.Sla, concurrency: 4 },
   [JobName.SlaDeadline]: { queue: QueueName.Sla, concurrency: 16 },
   [JobName.SlaSweep]: {
@@ -77,11 +84,23 @@ export function jobOptions(item: JobItem, now = Date.now()): JobsOptions {
       return { ...DEFAULT_OPTIONS, ...quickRetries, jobId: `triage.${item.data.batchId}` };
     case JobName.AnnounceIncidentResolution:
       return { ...DEFAULT_OPTIONS, jobId: `announce-incident.${item.data.incidentId}` };
+    case JobName.SubmitEscalation:
+      // One job per attempt; the escalation row (state, lease, next attempt) is the truth, not the job.
+      return {
+        ...DEFAULT_OPTIONS,
+        attempts: 3,
+        jobId: `escalation.${item.data.escalationId}.${item.data.attempt}`,
+        delay: item.data.delayMs ?? 0,
+      };
+    case JobName.AutoEscalate:
+      return { ...DEFAULT_OPTIONS, jobId: `auto-escalate.${item.data.eventId}` };
     case JobName.PurgeIdempotencyRecords:
     case JobName.AutoCloseResolved:
     case JobName.SlaSweep:
     case JobName.TriageSweep:
     case JobName.PollIncidentFeed:
+    case JobName.EscalationSweep:
+    case JobName.SyncEscalations:
       return { ...DEFAULT_OPTIONS };
     default:
       return assertNever(item);

@@ -7,6 +7,7 @@ export enum QueueName {
   Sla = 'sla',
   Triage = 'triage',
   ServiceHealth = 'service-health',
+  Escalation = 'escalation',
 }
 
 export enum JobName {
@@ -27,6 +28,14 @@ export enum JobName {
   PollIncidentFeed = 'poll-incident-feed',
   /** Tell the cases linked to a resolved incident. */
   AnnounceIncidentResolution = 'announce-incident-resolution',
+  /** Send one escalation to 21Vianet (one attempt; the next is scheduled on failure). */
+  SubmitEscalation = 'submit-escalation',
+  /** The escalations' safety net and clock: due attempts whose job was lost, portal follow-up reminders. */
+  EscalationSweep = 'escalation-sweep',
+  /** Synchronise open escalations with 21Vianet: notes both ways, closure. */
+  SyncEscalations = 'sync-escalations',
+  /** The SLA policy asks for an automatic escalation of a case. */
+  AutoEscalate = 'auto-escalate',
 }
 
 type NoData = Record<string, never>;
@@ -44,12 +53,16 @@ export type JobItem =
   | { name: JobName.SlaRecomputeCases; data: CaseBatch & { afterIntake: boolean } }
   | {
       name: JobName.SlaDeadline;
-      data: { caseId: string; metric: string; kind: 'warning' | 'breach'; at: string };
+      data: { caseId: string; metric: string; kind: 'warning' | 'breach' | 'escalation'; at: string };
     }
   | { name: JobName.SlaSweep; data: NoData }
   | { name: JobName.TriageCases; data: CaseBatch }
   | { name: JobName.TriageSweep; data: NoData }
   | { name: JobName.PollIncidentFeed; data: NoData }
-  | { name: JobName.AnnounceIncidentResolution; data: { incidentId: string } };
+  | { name: JobName.AnnounceIncidentResolution; data: { incidentId: string } }
+  | { name: JobName.SubmitEscalation; data: { escalationId: string; attempt: number; delayMs?: number } }
+  | { name: JobName.EscalationSweep; data: NoData }
+  | { name: JobName.SyncEscalations; data: NoData }
+  | { name: JobName.AutoEscalate; data: { caseId: string; eventId: string } };
 
 export type JobData<N extends JobName> = Extract<JobItem, { name: N }>['data'];

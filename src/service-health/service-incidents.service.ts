@@ -7,6 +7,7 @@ import { OPEN_STATUSES, SYSTEM_ACTOR } from '../cases/domain/case.types.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
 import { presentFields } from '../common/validation/present-fields.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
+import { rawQuery } from '../database/raw-query.js';
 import { JobQueue } from '../queue/job-queue.service.js';
 import { JobName } from '../queue/queue.types.js';
 import { incidentResolvedUpdate } from './domain/incident-messages.js';
@@ -136,7 +137,8 @@ export class ServiceIncidentsService {
         ],
       );
     }
-    const resolved: { id: string }[] = await this.dataSource.query(
+    const { records: resolved } = await rawQuery<{ id: string }>(
+      this.dataSource.manager,
       `UPDATE service_incidents SET status = 'resolved', resolved_at = now(), updated_at = now()
        WHERE source = 'feed' AND status <> 'resolved' AND NOT (external_id = ANY($1::text[]))
        RETURNING id`,

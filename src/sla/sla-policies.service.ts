@@ -6,7 +6,7 @@ import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
 import { RequestException } from '../common/problems/request-exception.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { validateSlaPolicyRules } from './domain/sla-policy-rules.js';
-import type { SlaPolicyRules, SlaTargets } from './domain/sla.types.js';
+import type { Severity, SlaPolicyRules, SlaTargets } from './domain/sla.types.js';
 import type { SeverityTargetsDto, SlaPolicyInputDto } from './dtos/sla-policy-input.dto.js';
 import { SlaPolicyDto } from './dtos/sla-policy.dto.js';
 import { SlaPolicyVersionEntity } from './sla-policy-version.entity.js';
@@ -39,6 +39,12 @@ export function rulesOf(input: SlaPolicyInputDto): SlaPolicyRules {
     pauseWhileEscalated: input.pauseWhileEscalated ?? false,
     warnAtPercent: input.warnAtPercent ?? DEFAULT_WARN_AT_PERCENT,
     targets: { A: targetsOf(input.targets.A), B: targetsOf(input.targets.B), C: targetsOf(input.targets.C) },
+    autoEscalation: input.autoEscalation
+      ? {
+          atPercent: input.autoEscalation.atPercent,
+          severities: [...new Set<Severity>(input.autoEscalation.severities ?? ['A'])],
+        }
+      : null,
   };
   const violations = validateSlaPolicyRules(rules);
   if (violations.length > 0) throw RequestException.validation(violations);

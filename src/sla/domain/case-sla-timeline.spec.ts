@@ -67,6 +67,7 @@ describe('dueSlaEvents', () => {
     elapsedSeconds: 0,
     dueAt: at('2026-11-24T09:00:00Z'),
     warnAt: at('2026-11-24T08:45:00Z'),
+    escalateAt: null,
     breached: false,
     breachedAt: null,
     completedAt: null,
@@ -94,6 +95,31 @@ describe('dueSlaEvents', () => {
     expect(dueSlaEvents([completedLate], now)).toEqual([
       { type: 'sla_breached', metric: 'first_response', cycle: 2, dueAt: breachedAt },
     ]);
+  });
+});
+
+describe('dueSlaEvents with an auto-escalation rule', () => {
+  const now = at('2026-11-24T08:50:00Z');
+  const resolution = (escalateAt: Date | null, state: SlaMetricResult['state']): SlaMetricResult => ({
+    metric: 'resolution',
+    cycle: 1,
+    state,
+    targetMinutes: 480,
+    elapsedSeconds: 0,
+    dueAt: at('2026-11-24T16:00:00Z'),
+    warnAt: null,
+    escalateAt,
+    breached: false,
+    breachedAt: null,
+    completedAt: null,
+  });
+
+  it('makes the escalation due once its instant has passed while the clock runs', () => {
+    expect(dueSlaEvents([resolution(at('2026-11-24T08:40:00Z'), 'running')], now)).toEqual([
+      { type: 'sla_escalation_due', metric: 'resolution', cycle: 1, dueAt: at('2026-11-24T08:40:00Z') },
+    ]);
+    expect(dueSlaEvents([resolution(at('2026-11-24T09:40:00Z'), 'running')], now)).toEqual([]);
+    expect(dueSlaEvents([resolution(null, 'paused')], now)).toEqual([]);
   });
 });
 

@@ -74,7 +74,7 @@ export function movesSlaClock(event: Pick<StoredCaseEvent, 'type' | 'data'>): bo
 }
 
 export interface DueSlaEvent {
-  type: 'sla_warning' | 'sla_breached';
+  type: 'sla_warning' | 'sla_breached' | 'sla_escalation_due';
   metric: SlaMetricResult['metric'];
   cycle: number;
   /** The instant it became due (warnAt, or the breach instant). */
@@ -91,6 +91,14 @@ export function dueSlaEvents(results: readonly SlaMetricResult[], now: Date): Du
   for (const result of results) {
     if (result.state !== 'completed' && result.warnAt && result.warnAt <= now) {
       due.push({ type: 'sla_warning', metric: result.metric, cycle: result.cycle, dueAt: result.warnAt });
+    }
+    if (result.state === 'running' && result.escalateAt && result.escalateAt <= now) {
+      due.push({
+        type: 'sla_escalation_due',
+        metric: result.metric,
+        cycle: result.cycle,
+        dueAt: result.escalateAt,
+      });
     }
     if (result.breached && result.breachedAt) {
       due.push({

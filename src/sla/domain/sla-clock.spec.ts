@@ -66,6 +66,7 @@ describe('evaluateSla on the 24x7 calendar', () => {
       elapsedSeconds: 6000,
       dueAt: m(240),
       warnAt: m(192),
+      escalateAt: null,
       breached: false,
       breachedAt: null,
       completedAt: null,
@@ -142,6 +143,37 @@ describe('evaluateSla on the 24x7 calendar', () => {
   it('returns nothing before reportedAt and refuses a timeline without its opened event', () => {
     expect(evaluateSla(policy(), [opened(m(10))], m(0))).toEqual([]);
     expect(() => evaluateSla(policy(), [agent(m(0))], m(10))).toThrow(SlaDomainException);
+  });
+});
+
+describe('automatic escalation instant', () => {
+  const rule = { atPercent: 80, severities: ['A' as const] };
+
+  it('is the instant the resolution clock reaches the percentage, for the severities of the rule only', () => {
+    const [, resolution] = evaluateSla(policy({ autoEscalation: rule }), [opened(m(0), 'A')], m(10));
+    // 80 % of 480 minutes = 384 minutes after reportedAt on a 24x7 calendar.
+    expect(resolution).toMatchObject({ metric: 'resolution', escalateAt: m(384) });
+    const [, forB] = evaluateSla(policy({ autoEscalation: rule }), [opened(m(0), 'B')], m(10));
+    expect(forB.escalateAt).toBeNull();
+    const [, withoutRule] = evaluateSla(policy(), [opened(m(0), 'A')], m(10));
+    expect(withoutRule.escalateAt).toBeNull();
+  });
+
+  it('is the next check before the breach, and moves with pauses', () => {
+    const results = evaluateSla(policy({ autoEscalation: rule }), [opened(m(0), 'A'), agent(m(5))], m(100));
+    expect(nextSlaCheck(results, m(100))).toEqual({ metric: 'resolution', kind: 'warning', at: m(384) });
+    const paused = evaluateSla(
+      policy({ autoEscalation: { atPercent: 70, severities: ['A'] } }),
+      [
+        opened(m(0), 'A'),
+        agent(m(5)),
+        status(m(60), 'new', 'awaiting_customer'),
+        status(m(120), 'awaiting_customer', 'in_progress'),
+      ],
+      m(130),
+    );
+    // 70 % of 480 = 336 counted minutes; 60 minutes paused push it to 396.
+    expect(paused[1].escalateAt).toEqual(m(396));
   });
 });
 

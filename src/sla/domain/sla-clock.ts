@@ -207,6 +207,11 @@ function evaluateTrack(
     track.completedAt !== null ? 'completed' : isRunning(track) ? 'running' : 'paused';
   const due = locateThreshold(policy.calendar, runs, targetMs);
   const warn = locateThreshold(policy.calendar, runs, warnMs);
+  const escalation = policy.autoEscalation;
+  const escalate =
+    metric === 'resolution' && escalation && escalation.severities.includes(severity)
+      ? locateThreshold(policy.calendar, runs, Math.floor((targetMs * escalation.atPercent) / 100))
+      : null;
   const breached = due?.passed ?? false;
 
   return {
@@ -217,6 +222,7 @@ function evaluateTrack(
     elapsedSeconds: Math.floor(countedMs / 1000),
     dueAt: state === 'paused' || !due ? null : new Date(due.at),
     warnAt: state === 'paused' || !warn ? null : new Date(warn.at),
+    escalateAt: state === 'paused' || !escalate ? null : new Date(escalate.at),
     breached,
     breachedAt: breached && due ? new Date(due.at) : null,
     completedAt: track.completedAt === null ? null : new Date(track.completedAt),
@@ -325,6 +331,7 @@ export function nextSlaCheck(results: SlaMetricResult[], now: Date): SlaCheck | 
   for (const result of results) {
     if (result.state !== 'running') continue;
     if (result.warnAt) consider({ metric: result.metric, kind: 'warning', at: result.warnAt });
+    if (result.escalateAt) consider({ metric: result.metric, kind: 'escalation', at: result.escalateAt });
     if (result.dueAt && !result.breached) {
       consider({ metric: result.metric, kind: 'breach', at: new Date(result.dueAt.getTime() + 1) });
     }
@@ -335,7 +342,7 @@ export function nextSlaCheck(results: SlaMetricResult[], now: Date): SlaCheck | 
 /** The next instant at which a warning or a breach becomes due, and which metric it belongs to. */
 export interface SlaCheck {
   metric: SlaMetric;
-  kind: 'warning' | 'breach';
+  kind: 'warning' | 'breach' | 'escalation';
   at: Date;
 }
 

@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 
 import { parseLocalDate, parseWallClock } from './business-hours.js';
-import { SEVERITIES, type SlaPolicyRules } from './sla.types.js';
+import { SEVERITIES, type Severity, type SlaPolicyRules } from './sla.types.js';
 
 export interface SlaPolicyRuleViolation {
   /** Path of the offending field, e.g. `calendar.weekly[2].end`, `targets.B.resolution`. */
@@ -87,6 +87,24 @@ export function validateSlaPolicyRules(input: SlaPolicyRules): SlaPolicyRuleViol
             `cannot be met within ${MAX_TARGET_YEARS_OF_OPENING} years of the calendar's opening hours (max ${maxTarget})`,
           );
         }
+      }
+    }
+  }
+  const autoEscalation: unknown = rules.autoEscalation;
+  if (autoEscalation !== undefined && autoEscalation !== null) {
+    if (!isRecord(autoEscalation)) {
+      fail('autoEscalation', 'must be an object with atPercent and severities, or null');
+    } else {
+      const { atPercent, severities } = autoEscalation;
+      if (typeof atPercent !== 'number' || !Number.isInteger(atPercent) || atPercent < 1 || atPercent > 100) {
+        fail('autoEscalation.atPercent', `must be an integer from 1 to 100 (got ${describe(atPercent)})`);
+      }
+      if (
+        !Array.isArray(severities) ||
+        severities.length === 0 ||
+        severities.some((severity) => !SEVERITIES.includes(severity as Severity))
+      ) {
+        fail('autoEscalation.severities', 'must list one or more of A, B, C');
       }
     }
   }

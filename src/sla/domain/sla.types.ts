@@ -39,12 +39,20 @@ export interface SlaTargets {
   resolution: number;
 }
 
+/** Escalate to 21Vianet, automatically, cases of these severities still unresolved at this percent of their resolution target. */
+export interface AutoEscalationRule {
+  atPercent: number;
+  severities: Severity[];
+}
+
 export interface SlaPolicyRules {
   calendar: SlaCalendar;
   pauseWhileEscalated: boolean;
   /** Percent of the target at which a warning is due, 1-99. */
   warnAtPercent: number;
   targets: Record<Severity, SlaTargets>;
+  /** Off when absent or null. */
+  autoEscalation?: AutoEscalationRule | null;
 }
 
 export type SlaTimelineEvent =
@@ -67,6 +75,8 @@ export interface SlaMetricResult {
   dueAt: Date | null;
   /** Instant at which warnAtPercent % of the target is counted; null while paused. A warning is due once now >= warnAt. */
   warnAt: Date | null;
+  /** resolution only, under an auto-escalation rule for the severity: the instant the case should be escalated. */
+  escalateAt: Date | null;
   /** True once the clock ran past dueAt: now > dueAt (running), completedAt > dueAt (completed). */
   breached: boolean;
   breachedAt: Date | null;

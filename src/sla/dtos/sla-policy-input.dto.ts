@@ -16,6 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { SEVERITIES, type Severity } from '../domain/sla.types.js';
 
 export class WeeklyIntervalDto {
   @ApiProperty({ minimum: 0, maximum: 6, description: '0 = Sunday' })
@@ -98,6 +99,21 @@ export class SlaTargetsDto {
   C!: SeverityTargetsDto;
 }
 
+export class AutoEscalationDto {
+  @ApiProperty({ example: 80, minimum: 1, maximum: 100, description: 'Percent of the resolution target.' })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  atPercent!: number;
+
+  @ApiPropertyOptional({ enum: SEVERITIES, isArray: true, default: ['A'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsIn(SEVERITIES, { each: true })
+  severities?: Severity[];
+}
+
 /** POST and PUT body: PUT replaces the whole policy (for cases opened afterwards). */
 export class SlaPolicyInputDto {
   @ApiProperty({ example: 'Gold support (business hours, Shanghai)', maxLength: 200 })
@@ -128,6 +144,18 @@ export class SlaPolicyInputDto {
   @IsOptional()
   @IsInt()
   warnAtPercent?: number;
+
+  @ApiPropertyOptional({
+    type: AutoEscalationDto,
+    nullable: true,
+    description:
+      'Escalate to 21Vianet automatically the cases still unresolved at this share of their resolution target (off when absent).',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AutoEscalationDto)
+  autoEscalation?: AutoEscalationDto | null;
 
   @ApiProperty({ type: SlaTargetsDto, description: 'Minutes per severity and metric.' })
   @IsObject()

@@ -1,9 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { pageOf } from '../../common/pagination/page.js';
-import type { SlaPolicyRules } from '../domain/sla.types.js';
+import type { AutoEscalationRule, SlaPolicyRules } from '../domain/sla.types.js';
 import type { SlaPolicyVersionEntity } from '../sla-policy-version.entity.js';
 import type { SlaPolicyEntity } from '../sla-policy.entity.js';
-import { SlaCalendarDto, SlaTargetsDto } from './sla-policy-input.dto.js';
+import { AutoEscalationDto, SlaCalendarDto, SlaTargetsDto } from './sla-policy-input.dto.js';
 
 export class SlaPolicyDto {
   @ApiProperty({ format: 'uuid' })
@@ -32,6 +32,9 @@ export class SlaPolicyDto {
   @ApiProperty({ type: SlaTargetsDto })
   targets!: SlaPolicyRules['targets'];
 
+  @ApiProperty({ type: AutoEscalationDto, nullable: true, description: 'null: no automatic escalation.' })
+  autoEscalation!: AutoEscalationRule | null;
+
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
 
@@ -48,6 +51,7 @@ export class SlaPolicyDto {
       pauseWhileEscalated: version.rules.pauseWhileEscalated,
       warnAtPercent: version.rules.warnAtPercent,
       targets: version.rules.targets,
+      autoEscalation: version.rules.autoEscalation ?? null,
       createdAt: policy.createdAt.toISOString(),
       updatedAt: policy.updatedAt.toISOString(),
     };
