@@ -92,7 +92,8 @@ export class Sla1795500000000 implements MigrationInterface {
           (LEAST(first_response_due_at, next_response_due_at, resolution_due_at)) STORED,
         ADD COLUMN sla_breached boolean NOT NULL DEFAULT false,
         ADD COLUMN sla_next_check_at timestamptz(3) NULL,
-        ADD COLUMN sla_evaluated_version integer NULL
+        ADD COLUMN sla_evaluated_version integer NULL,
+        ADD COLUMN sla_evaluated_at timestamptz(3) NULL
     `);
     await queryRunner.query(
       `CREATE INDEX ix_cases_sla_due ON cases (sla_due_at) WHERE sla_due_at IS NOT NULL`,
@@ -135,7 +136,7 @@ export class Sla1795500000000 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE cases DROP COLUMN sla_due_at, DROP COLUMN first_response_due_at, DROP COLUMN next_response_due_at,
         DROP COLUMN resolution_due_at, DROP COLUMN sla_breached, DROP COLUMN sla_next_check_at,
-        DROP COLUMN sla_evaluated_version, DROP COLUMN sla_policy_version_id
+        DROP COLUMN sla_evaluated_version, DROP COLUMN sla_evaluated_at, DROP COLUMN sla_policy_version_id
     `);
     await queryRunner.query(`ALTER TABLE customers DROP CONSTRAINT fk_customers_sla_policy`);
     await queryRunner.query(`ALTER TABLE sla_policies DROP CONSTRAINT fk_sla_policies_current_version`);

@@ -38,6 +38,8 @@ export class Pipeline1795510000000 implements MigrationInterface {
         title text NOT NULL CHECK (char_length(title) BETWEEN 1 AND 300),
         status text NOT NULL CHECK (status IN ('degraded', 'outage', 'resolved')),
         source text NOT NULL CHECK (source IN ('admin', 'integration', 'feed')),
+        -- an incident posted by an integration key concerns only that key's customers (NULL: every customer)
+        customer_scope uuid[] NULL,
         started_at timestamptz(3) NOT NULL DEFAULT now(),
         resolved_at timestamptz(3) NULL,
         -- set once every linked case has been told the incident is resolved

@@ -55,6 +55,32 @@ describe('cases: listing, search and isolation', () => {
       expect(paged.map((item) => item.id)).toEqual([...opened].reverse());
     });
 
+    it('refuses NUL characters and forged cursors with 400, never a 500', async () => {
+      const nul = await testApp.api.post('/v1/cases', {
+        customerId: mine,
+        title: 'a\u0000b',
+        description: 'x',
+      });
+      expect(nul.status).toBe(400);
+      expect(nul.body.errors).toEqual([{ field: 'title', message: 'must not contain NUL characters' }]);
+      expect((await testApp.api.get('/v1/cases?q=ab%00cd')).status).toBe(400);
+      const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const badDate = forge(['2026-13-45T99:00:00.000Z', '00000000-0000-4000-8000-000000000000']);
+      const badId = forge(['1042', '------------------------------------']);
+      for (const path of [
+        `/v1/customers?cursor=${badDate}`,
+        `/v1/cases?cursor=${badId}`,
+        `/v1/api-keys?cursor=${badDate}`,
+      ]) {
+        const response = await testApp.api.get(path);
+        expect({ path, status: response.status, field: response.body.errors?.[0]?.field }).toEqual({
+          path,
+          status: 400,
+          field: 'cursor',
+        });
+      }
+    });
+
     it('refuses bad filters, limits and cursors with the field at fault', async () => {
       const cases = [
         ['/v1/cases?status=open', 'status'],
@@ -158,6 +184,40 @@ describe('cases: listing, search and isolation', () => {
       });
       expect(comment.status).toBe(404);
       expect((await testApp.api.get(`/v1/cases/${foreign.id}/comments`)).body.items).toEqual([]);
+
+      for (const path of [`/v1/cases/${foreign.id}/sla`, `/v1/cases/${foreign.id}/suggestions`]) {
+        expect({ path, status: (await partner.get(path)).status }).toEqual({ path, status: 404 });
+      }
+      const article = await testApp.api.post('/v1/articles', {
+        slug: `isolation-${randomUUID().slice(0, 8)}`,
+        locale: 'en',
+        title: 'How to',
+        body: 'Steps.',
+      });
+      expect(
+        (await partner.post(`/v1/cases/${foreign.id}/self-resolve`, { articleId: article.body.id })).status,
+      ).toBe(404);
+      expect((await testApp.api.get(`/v1/cases/${foreign.id}`)).body.status).toBe('new');
+
+      const asAgent = await partner.post(`/v1/cases/${own.id}/comments`, {
+        body: 'Fixed it for you',
+        visibility: 'public',
+        authorType: 'agent',
+      });
+      expect(asAgent.status).toBe(403);
+      await testApp.api.post(`/v1/cases/${own.id}/comments`, { body: 'We are on it', visibility: 'public' });
+      const seen = await partner.get(`/v1/cases/${own.id}/comments`);
+      expect(seen.body.items.map((item: { authorName: string }) => item.authorName)).toEqual([
+        'Support team',
+      ]);
+      const actors = (await partner.get(`/v1/cases/${own.id}/timeline`)).body.items.map(
+        (event: { actor: { type: string; id: string | null } }) => event.actor,
+      );
+      expect(
+        actors.filter(
+          (actor: { type: string; id: string | null }) => actor.type === 'admin' && actor.id !== null,
+        ),
+      ).toEqual([]);
 
       const intoTheirs = await partner.post('/v1/cases', {
         customerId: theirs,

@@ -19,7 +19,11 @@ describe('the pipeline: outbox, triage, knowledge, self-resolution, service heal
   let database: pg.Client;
 
   beforeAll(async () => {
-    testApp = await startTestApp({ OUTBOX_POLL_INTERVAL_MS: '200', AUTO_CLOSE_AFTER_HOURS: '1' });
+    testApp = await startTestApp({
+      OUTBOX_POLL_INTERVAL_MS: '200',
+      AUTO_CLOSE_AFTER_HOURS: '1',
+      REOPEN_WINDOW_DAYS: '0',
+    });
     agentKey = await createKey(testApp.api, 'agent');
     database = new pg.Client({ connectionString: testApp.environment.DATABASE_URL });
     await database.connect();
@@ -454,6 +458,56 @@ describe('the pipeline: outbox, triage, knowledge, self-resolution, service heal
       expect((await commentsOf(unaffected.id)).filter((comment) => comment.authorType === 'system')).toEqual(
         [],
       );
+    });
+
+    it('scopes incidents posted by a partner system to its own customers', async () => {
+      const customerA = await createCustomer(testApp.api);
+      const customerB = await createCustomer(testApp.api);
+      const subscriptionOf = async (customerId: string) =>
+        (await testApp.api.post(`/v1/customers/${customerId}/subscriptions`, { service: 'power-bi' })).body
+          .id as string;
+      const [subscriptionA, subscriptionB] = [
+        await subscriptionOf(customerA),
+        await subscriptionOf(customerB),
+      ];
+      const partner = testApp.api.withKey(await createKey(testApp.api, 'integration', [customerA]));
+      const posted = await partner.post('/v1/service-incidents', {
+        service: 'power-bi',
+        title: 'Our gateway to Power BI is down',
+        status: 'outage',
+      });
+      expect(posted.status).toBe(201);
+      expect(posted.body.source).toBe('integration');
+
+      const caseA = await openCase(agent(), customerA, {
+        subscriptionId: subscriptionA,
+        title: 'Reports',
+        description: 'x',
+      });
+      const caseB = await openCase(agent(), customerB, {
+        subscriptionId: subscriptionB,
+        title: 'Reports',
+        description: 'x',
+      });
+      expect((await whenTriaged(caseA.id)).incidentIds).toEqual([posted.body.id]);
+      expect((await whenTriaged(caseB.id)).incidentIds).toEqual([]);
+      const healthB = await agent().get(`/v1/customers/${customerB}/service-health`);
+      expect(healthB.body.services[0]).toMatchObject({ status: 'healthy', incidents: [] });
+
+      const global = await testApp.api.post('/v1/service-incidents', {
+        service: 'dynamics365',
+        title: 'CRM slow',
+        status: 'degraded',
+      });
+      expect(
+        (await partner.patch(`/v1/service-incidents/${global.body.id}`, { status: 'resolved' })).status,
+      ).toBe(404);
+      expect((await partner.get(`/v1/service-incidents/${global.body.id}`)).status).toBe(200);
+      const other = testApp.api.withKey(await createKey(testApp.api, 'integration', [customerB]));
+      expect((await other.get(`/v1/service-incidents/${posted.body.id}`)).status).toBe(404);
+      expect(
+        (await partner.patch(`/v1/service-incidents/${posted.body.id}`, { status: 'resolved' })).status,
+      ).toBe(200);
     });
 
     it('validates incidents and refuses agents as writers', async () => {

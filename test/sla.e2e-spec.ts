@@ -307,7 +307,8 @@ describe('the 24/7 SLA clock', () => {
       });
       const lagMs = Date.parse(breach.at) - dueAt;
       expect(lagMs).toBeGreaterThan(0);
-      expect(lagMs).toBeLessThan(2000);
+      // Close to the due instant (the benchmark measures the precision; this only catches a lost timer).
+      expect(lagMs).toBeLessThan(5000);
 
       // However often the clock is recomputed, the breach stays recorded once.
       const clock = testApp.app.get(SlaClockService);
@@ -319,6 +320,24 @@ describe('the 24/7 SLA clock', () => {
       const breached = await agent().get(`/v1/cases?breached=true&customerId=${customerId}`);
       expect(breached.body.items.map((item: { id: string }) => item.id)).toEqual([opened.id]);
       expect(breached.body.items[0].slaBreached).toBe(true);
+    });
+
+    it('runs the clocks of a case reported a little in the future (a fast partner clock) from now', async () => {
+      const customerId = await createCustomer(testApp.api);
+      const before = Date.now();
+      const opened = await openCase(agent(), customerId, {
+        severity: 'A',
+        reportedAt: new Date(Date.now() + 2 * MINUTE).toISOString(),
+      });
+      expect(Date.parse(opened.reportedAt)).toBeLessThanOrEqual(Date.now());
+      expect(Date.parse(opened.reportedAt)).toBeGreaterThanOrEqual(before - 1000);
+      const first = metric(await slaOf(opened.id), 'first_response');
+      expect(first).toMatchObject({ state: 'running', targetMinutes: 60 });
+      const stored = await waitFor('the deadline to be stored', async () => {
+        const current = (await agent().get(`/v1/cases/${opened.id}`)).body;
+        return current.slaDueAt ? current : undefined;
+      });
+      expect(stored.slaDueAt).toBe(first.dueAt);
     });
 
     it('lists cases due soon from the stored deadlines', async () => {
@@ -335,7 +354,10 @@ describe('the 24/7 SLA clock', () => {
       const inAnHour = new Date(Date.now() + 60 * MINUTE).toISOString();
       const due = await agent().get(`/v1/cases?customerId=${customerId}&dueBefore=${inAnHour}`);
       expect(due.body.items.map((item: { id: string }) => item.id)).toEqual([soon.id]);
-      expect(later.id).not.toBe(soon.id);
+      const allDue = await agent().get(
+        `/v1/cases?customerId=${customerId}&dueBefore=${new Date(Date.now() + 9 * 24 * 60 * MINUTE).toISOString()}`,
+      );
+      expect(allDue.body.items.map((item: { id: string }) => item.id)).toEqual([later.id, soon.id]);
     });
 
     it('loses no breach when Redis is flushed: the sweeper records it', async () => {

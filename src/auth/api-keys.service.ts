@@ -27,6 +27,8 @@ export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
   /** Active keys by secret hash; used only while revocations can be heard (see PgNotifications). */
   private readonly cache = new Map<string, { principal: Principal; expiresAt: number }>();
+  /** Bumped by every revocation heard: a lookup that overlapped one does not fill the cache. */
+  private generation = 0;
 
   constructor(
     @InjectRepository(ApiKeyEntity) private readonly apiKeys: Repository<ApiKeyEntity>,
@@ -35,7 +37,10 @@ export class ApiKeysService {
     private readonly notifications: PgNotifications,
   ) {
     notifications.subscribe(REVOCATION_CHANNEL, (keyId) => this.forget(keyId));
-    notifications.onReset(() => this.cache.clear());
+    notifications.onReset(() => {
+      this.generation += 1;
+      this.cache.clear();
+    });
   }
 
   /**
@@ -46,6 +51,7 @@ export class ApiKeysService {
     const hash = hashApiKeySecret(secret);
     const cached = this.cache.get(hash);
     if (cached && cached.expiresAt > Date.now() && this.notifications.listening) return cached.principal;
+    const generation = this.generation;
     const rows: { id: string; name: string; role: AccessRole; customer_ids: string[] }[] =
       await this.dataSource.query(
         'SELECT id, name, role, customer_ids FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL',
@@ -62,12 +68,15 @@ export class ApiKeysService {
       role: key.role,
       customerIds: key.customer_ids,
     };
+    // A revocation heard while the row was read may concern this key: answer, but do not cache.
+    if (generation !== this.generation) return principal;
     if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(hash, { principal, expiresAt: Date.now() + CACHE_TTL_MS });
     return principal;
   }
 
   private forget(keyId: string): void {
+    this.generation += 1;
     for (const [hash, entry] of this.cache) {
       if (entry.principal.keyId === keyId) this.cache.delete(hash);
     }

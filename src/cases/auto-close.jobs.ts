@@ -20,10 +20,16 @@ export class AutoCloseJobs {
     @Inject(Environment) private readonly environment: Environment,
   ) {}
 
-  /** Closes resolved cases that stayed quiet for AUTO_CLOSE_AFTER_HOURS (a reopen restarts the wait). */
+  /**
+   * Closes resolved cases that stayed quiet for AUTO_CLOSE_AFTER_HOURS (a reopen restarts the wait),
+   * but never while the customer may still reopen them by a reply (REOPEN_WINDOW_DAYS).
+   */
   @OnJob(JobName.AutoCloseResolved)
   async closeQuietCases(): Promise<{ closed: number }> {
-    const quietMs = this.environment.AUTO_CLOSE_AFTER_HOURS * HOUR_MS;
+    const quietMs = Math.max(
+      this.environment.AUTO_CLOSE_AFTER_HOURS * HOUR_MS,
+      this.environment.REOPEN_WINDOW_DAYS * 24 * HOUR_MS,
+    );
     let closed = 0;
     for (;;) {
       const rows: { id: string }[] = await this.dataSource.query(

@@ -40,6 +40,12 @@ export class CaseCommentsService {
     input: CreateCommentDto,
     precondition: VersionPrecondition,
   ): Promise<CommentDto> {
+    if (principal.role === 'integration' && input.authorType === 'agent') {
+      throw new RequestException(
+        RequestExceptionCode.Forbidden,
+        "Integration keys post as the customer; the reseller's replies come from agent keys.",
+      );
+    }
     if (principal.role === 'integration' && input.visibility === 'internal') {
       throw new RequestException(
         RequestExceptionCode.Forbidden,
@@ -122,7 +128,13 @@ export class CaseCommentsService {
       rows,
       limit,
       (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
-      (row) => CommentDto.from(row),
+      (row) => {
+        const comment = CommentDto.from(row);
+        // Partner systems see who wrote as a role, not the reseller's own key names.
+        return principal.role === 'integration' && row.authorType === 'agent'
+          ? { ...comment, authorName: 'Support team' }
+          : comment;
+      },
     );
   }
 
@@ -149,7 +161,13 @@ export class CaseCommentsService {
       rows,
       limit,
       (row) => ({ sortKey: row.seq, id: row.id }),
-      (row) => TimelineEventDto.from(row),
+      (row) => {
+        const event = TimelineEventDto.from(row);
+        // Partner systems see who acted as a role, not the reseller's API keys.
+        return principal.role === 'integration' && (row.actor.type === 'agent' || row.actor.type === 'admin')
+          ? { ...event, actor: { type: row.actor.type, id: null, name: 'Support team' } }
+          : event;
+      },
     );
   }
 }

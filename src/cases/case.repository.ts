@@ -133,7 +133,7 @@ function likeLiteral(term: string): string {
 
 /**
  * SQL of the case aggregate. Intake is one statement (case + `opened` event), updates lock the
- * row and bump `version`, and every timestamp comes from PostgreSQL's clock (the transaction's `now()`),
+ * row and bump `version`, and every timestamp comes from PostgreSQL's clock (read once the row is locked),
  * so that all processes agree on the order of a case's events.
  */
 @Injectable()
@@ -147,7 +147,9 @@ export class CaseRepository {
          INSERT INTO cases (customer_id, subscription_id, service, title, description, category, category_source,
                             severity, severity_source, source, external_ref, tags, contact, reported_at,
                             sla_policy_version_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, COALESCE($14, now()),
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+                 -- a reportedAt a few minutes ahead (the caller's clock is fast) counts as now
+                 LEAST(COALESCE($14, now()), now()),
                  -- the customer's SLA policy, else the default one, as it stands now
                  COALESCE((SELECT p.current_version_id FROM customers cu JOIN sla_policies p ON p.id = cu.sla_policy_id
                            WHERE cu.id = $1),
@@ -204,7 +206,9 @@ export class CaseRepository {
   /** Locks the case for the rest of the transaction; also returns the transaction's clock. */
   async lock(manager: EntityManager, id: string): Promise<{ current: SupportCaseEntity; now: Date } | null> {
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT ${CASE_COLUMNS}, now() AS "transactionNow" FROM cases c WHERE c.id = $1 FOR UPDATE`,
+      // The clock is read after the lock is granted, so a case's events are timed in the order they happen.
+      `WITH locked AS (SELECT ${CASE_COLUMNS} FROM cases c WHERE c.id = $1 FOR UPDATE)
+       SELECT locked.*, clock_timestamp()::timestamptz(3) AS "transactionNow" FROM locked`,
       [id],
     );
     if (!rows[0]) return null;
@@ -217,21 +221,23 @@ export class CaseRepository {
     manager: EntityManager,
     id: string,
     mutation: CaseMutation,
-    expectedVersion?: number,
+    at?: Date,
   ): Promise<SupportCaseEntity | null> {
-    const [updated] = await this.applyMutations(manager, [{ id, mutation, expectedVersion }]);
+    const [updated] = await this.applyMutations(manager, [{ id, mutation }], at);
     return updated ?? null;
   }
 
   /**
    * Applies changes to several cases in one statement: for each, the new field values with
-   * `version + 1` and `updated_at`, its comments and its timeline events (in order, all at the
-   * statement's `now()`). A case with an `expectedVersion` it no longer has is left untouched. Answers
-   * the cases as stored, for those that were changed.
+   * `version + 1` and `updated_at`, its comments and its timeline events (in order, all at `at`: the
+   * moment the caller locked the case; without it, the moment each case is updated). A case with an
+   * `expectedVersion` it no longer has is left untouched. Answers the cases as stored, for those that
+   * were changed.
    */
   async applyMutations(
     manager: EntityManager,
     items: { id: string; mutation: CaseMutation; expectedVersion?: number }[],
+    at?: Date,
   ): Promise<SupportCaseEntity[]> {
     if (items.length === 0) return [];
     const changes = items.map(({ id, mutation, expectedVersion }) => ({
@@ -271,25 +277,25 @@ export class CaseRepository {
          UPDATE cases c SET
            ${SET_FROM_CHANGES},
            version = c.version + 1,
-           updated_at = now()
+           updated_at = COALESCE($4::timestamptz, clock_timestamp()::timestamptz(3))
          FROM x
          WHERE c.id = x.id AND (x.expected_version IS NULL OR c.version = x.expected_version)
          RETURNING c.*
        ), new_comments AS (
          INSERT INTO case_comments (id, case_id, body, visibility, author_type, author_id, author_name, created_at)
-         SELECT y.id, c.id, y.body, y.visibility, y.author_type, y.author_id, y.author_name, now()
+         SELECT y.id, c.id, y.body, y.visibility, y.author_type, y.author_id, y.author_name, c.updated_at
          FROM jsonb_to_recordset($2::jsonb)
            AS y(case_id uuid, id uuid, body text, visibility text, author_type text, author_id text, author_name text)
          JOIN c ON c.id = y.case_id
        ), new_events AS (
          INSERT INTO case_events (case_id, type, at, actor, data, visibility)
-         SELECT c.id, e.value ->> 'type', now(), e.value -> 'actor', e.value -> 'data', e.value ->> 'visibility'
+         SELECT c.id, e.value ->> 'type', c.updated_at, e.value -> 'actor', e.value -> 'data', e.value ->> 'visibility'
          FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(value, position)
          JOIN c ON c.id = (e.value ->> 'case_id')::uuid
          ORDER BY e.position
        )
        SELECT ${CASE_COLUMNS} FROM c`,
-      [JSON.stringify(changes), JSON.stringify(comments), JSON.stringify(events)],
+      [JSON.stringify(changes), JSON.stringify(comments), JSON.stringify(events), at ?? null],
     );
     return records.map(toEntity);
   }

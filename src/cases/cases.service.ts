@@ -154,7 +154,7 @@ export class CasesService {
       }
       const mutation = await decide(current, now, manager);
       if (!mutation) return CaseDto.from(current);
-      const updated = await this.cases.applyMutation(manager, id, mutation);
+      const updated = await this.cases.applyMutation(manager, id, mutation, now);
       if (!updated) throw new Error(`case ${id} vanished under its lock`);
       return CaseDto.from(updated);
     });

@@ -15,7 +15,7 @@ import { Environment } from '../config/environment.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { JobQueue } from '../queue/job-queue.service.js';
 import { JobName } from '../queue/queue.types.js';
-import { assessServiceHealth } from '../service-health/domain/service-health.js';
+import { assessServiceHealth, concernsCustomer } from '../service-health/domain/service-health.js';
 import { ServiceIncidentsService } from '../service-health/service-incidents.service.js';
 import { addOpenMs } from '../sla/domain/calendar.js';
 import type { SlaCalendar } from '../sla/domain/sla.types.js';
@@ -444,7 +444,9 @@ export class EscalationsService {
         service: subscription.service,
         region: subscription.region,
       })),
-      await this.incidents.active(),
+      (await this.incidents.active()).filter((incident) =>
+        concernsCustomer(incident, supportCase.customerId),
+      ),
     );
     return {
       checkedAt: new Date().toISOString(),

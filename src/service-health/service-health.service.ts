@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/domain/access.js';
 import { CustomersService } from '../customers/customers.service.js';
 import type { SupportCaseEntity } from '../cases/support-case.entity.js';
-import { affects, assessServiceHealth } from './domain/service-health.js';
+import { affects, assessServiceHealth, concernsCustomer } from './domain/service-health.js';
 import type { ServiceIncidentEntity } from './service-incident.entity.js';
 import { type CustomerServiceHealthDto, ServiceIncidentDto } from './dtos/service-health.dto.js';
 import { ServiceIncidentsService } from './service-incidents.service.js';
@@ -38,8 +38,10 @@ export class ServiceHealthService {
             ? subscription.id === supportCase.subscriptionId
             : subscription.service === supportCase.service),
       );
-      const incidents = active.filter((incident) =>
-        relevant.some((subscription) => affects(incident, subscription)),
+      const incidents = active.filter(
+        (incident) =>
+          concernsCustomer(incident, supportCase.customerId) &&
+          relevant.some((subscription) => affects(incident, subscription)),
       );
       if (incidents.length > 0) affecting.set(supportCase.id, incidents);
     }
@@ -58,7 +60,7 @@ export class ServiceHealthService {
           service: subscription.service,
           region: subscription.region,
         })),
-      await this.incidents.active(),
+      (await this.incidents.active()).filter((incident) => concernsCustomer(incident, customerId)),
     );
     return {
       checkedAt: checkedAt.toISOString(),

@@ -30,6 +30,10 @@ export class ServiceIncidentEntity {
   @Column({ type: 'text' })
   source!: IncidentSource;
 
+  /** An incident posted by an integration key concerns only that key's customers; null: every customer. */
+  @Column({ name: 'customer_scope', type: 'uuid', array: true, nullable: true })
+  customerScope!: string[] | null;
+
   @Column({ name: 'started_at', type: 'timestamptz', precision: 3 })
   startedAt!: Date;
 

@@ -39,15 +39,18 @@ export class ServiceIncidentsController {
     type: ServiceIncidentPageDto,
     description: 'Newest first; active=true for the ongoing ones.',
   })
-  list(@Query() query: ListServiceIncidentsQueryDto): Promise<ServiceIncidentPageDto> {
-    return this.incidents.list(query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, query.active);
+  list(
+    @Query() query: ListServiceIncidentsQueryDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ServiceIncidentPageDto> {
+    return this.incidents.list(principal, query.limit ?? DEFAULT_PAGE_SIZE, query.cursor, query.active);
   }
 
   @Get(':id')
   @AllowRoles('admin', 'agent', 'integration')
   @ApiOkResponse({ type: ServiceIncidentDto })
-  get(@IncidentId() id: string): Promise<ServiceIncidentDto> {
-    return this.incidents.get(id);
+  get(@IncidentId() id: string, @CurrentPrincipal() principal: Principal): Promise<ServiceIncidentDto> {
+    return this.incidents.get(principal, id);
   }
 
   @Patch(':id')
@@ -56,7 +59,11 @@ export class ServiceIncidentsController {
     type: ServiceIncidentDto,
     description: 'Resolving it posts a public update on every linked case.',
   })
-  update(@IncidentId() id: string, @Body() body: UpdateServiceIncidentDto): Promise<ServiceIncidentDto> {
-    return this.incidents.update(id, body);
+  update(
+    @IncidentId() id: string,
+    @Body() body: UpdateServiceIncidentDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ServiceIncidentDto> {
+    return this.incidents.update(principal, id, body);
   }
 }

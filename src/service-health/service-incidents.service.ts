@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, Repository } from 'typeorm';
-import type { Principal } from '../auth/domain/access.js';
+import { customerScope, type Principal } from '../auth/domain/access.js';
 import { CasesService } from '../cases/cases.service.js';
 import { OPEN_STATUSES, SYSTEM_ACTOR } from '../cases/domain/case.types.js';
 import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
@@ -42,6 +42,8 @@ export class ServiceIncidentsService {
           title: input.title,
           status: input.status,
           source: principal.role === 'integration' ? 'integration' : 'admin',
+          // A partner system speaks for its own customers only, never to every customer of the reseller.
+          customerScope: principal.role === 'integration' ? [...principal.customerIds] : null,
           startedAt: input.startedAt ? new Date(input.startedAt) : new Date(),
           resolvedAt: null,
           resolutionAnnouncedAt: null,
@@ -59,9 +61,13 @@ export class ServiceIncidentsService {
     }
   }
 
-  async update(id: string, changes: UpdateServiceIncidentDto): Promise<ServiceIncidentDto> {
+  async update(
+    principal: Principal,
+    id: string,
+    changes: UpdateServiceIncidentDto,
+  ): Promise<ServiceIncidentDto> {
     const incident = await this.incidents.findOneBy({ id });
-    if (!incident) throw this.notFound(id);
+    if (!incident || !this.writable(principal, incident)) throw this.notFound(id);
     const resolving = changes.status === 'resolved' && incident.status !== 'resolved';
     Object.assign(incident, presentFields(changes));
     if (resolving) incident.resolvedAt = new Date();
@@ -74,18 +80,29 @@ export class ServiceIncidentsService {
     return ServiceIncidentDto.from(saved);
   }
 
-  async get(id: string): Promise<ServiceIncidentDto> {
+  async get(principal: Principal, id: string): Promise<ServiceIncidentDto> {
     const incident = await this.incidents.findOneBy({ id });
-    if (!incident) throw this.notFound(id);
+    if (!incident || !this.visible(principal, incident)) throw this.notFound(id);
     return ServiceIncidentDto.from(incident);
   }
 
-  async list(limit: number, cursor?: string, active?: boolean): Promise<Page<ServiceIncidentDto>> {
+  async list(
+    principal: Principal,
+    limit: number,
+    cursor?: string,
+    active?: boolean,
+  ): Promise<Page<ServiceIncidentDto>> {
     const query = this.incidents
       .createQueryBuilder('incident')
       .orderBy('incident.createdAt', 'DESC')
       .addOrderBy('incident.id', 'DESC')
       .take(limit + 1);
+    const scope = customerScope(principal);
+    if (scope) {
+      query.andWhere('(incident.customerScope IS NULL OR incident.customerScope && :scope::uuid[])', {
+        scope,
+      });
+    }
     if (active === true) query.andWhere(`incident.status <> 'resolved'`);
     if (active === false) query.andWhere(`incident.status = 'resolved'`);
     if (cursor) {
@@ -119,6 +136,10 @@ export class ServiceIncidentsService {
    */
   async pollFeed(): Promise<{ active: number; resolved: number }> {
     const listed = await this.feed.activeIncidents();
+    if (listed === null) {
+      await this.announcePending();
+      return { active: 0, resolved: 0 };
+    }
     for (const incident of listed) {
       await this.dataSource.query(
         `INSERT INTO service_incidents (external_id, service, region, title, status, source, started_at)
@@ -144,11 +165,16 @@ export class ServiceIncidentsService {
        RETURNING id`,
       [listed.map((incident) => incident.externalId)],
     );
+    await this.announcePending();
+    return { active: listed.length, resolved: resolved.length };
+  }
+
+  /** Announces every resolved incident not yet announced (their job may have been lost). */
+  private async announcePending(): Promise<void> {
     const unannounced: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM service_incidents WHERE status = 'resolved' AND resolution_announced_at IS NULL`,
     );
     for (const { id } of unannounced) await this.announceResolution(id);
-    return { active: listed.length, resolved: resolved.length };
   }
 
   /** Tells every open case linked to a resolved incident, once each, then marks the incident announced. */
@@ -198,6 +224,20 @@ export class ServiceIncidentsService {
     } catch (error) {
       this.logger.warn({ incidentId, err: error }, 'announcement deferred to the next feed poll');
     }
+  }
+
+  /** Integration keys see global incidents and those of their customers. */
+  private visible(principal: Principal, incident: ServiceIncidentEntity): boolean {
+    const scope = customerScope(principal);
+    return !scope || !incident.customerScope || incident.customerScope.some((id) => scope.includes(id));
+  }
+
+  /** Integration keys change only incidents scoped within their own customers. */
+  private writable(principal: Principal, incident: ServiceIncidentEntity): boolean {
+    const scope = customerScope(principal);
+    return (
+      !scope || (incident.customerScope !== null && incident.customerScope.every((id) => scope.includes(id)))
+    );
   }
 
   private notFound(id: string): ServiceHealthException {

@@ -42,6 +42,8 @@ interface ClockInputs {
 interface ClockState {
   caseId: string;
   version: number;
+  /** PostgreSQL's clock when the inputs were read: an older computation never overwrites a newer one. */
+  computedAt: Date;
   results: SlaMetricResult[];
   next: SlaCheck | null;
   due: DueSlaEvent[];
@@ -156,6 +158,7 @@ export class SlaClockService {
     return {
       caseId: inputs.caseId,
       version: inputs.version,
+      computedAt: inputs.now,
       results,
       next,
       due: dueSlaEvents(results, inputs.now).filter(
@@ -209,17 +212,19 @@ export class SlaClockService {
     const rows: { id: string; recorded: number }[] = await this.dataSource.query(
       `WITH x AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-           id uuid, version integer, first_response_due_at timestamptz, next_response_due_at timestamptz,
-           resolution_due_at timestamptz, breached boolean, next_check_at timestamptz)
+           id uuid, version integer, computed_at timestamptz, first_response_due_at timestamptz,
+           next_response_due_at timestamptz, resolution_due_at timestamptz, breached boolean, next_check_at timestamptz)
        ), updated AS (
          UPDATE cases c SET first_response_due_at = x.first_response_due_at,
                 next_response_due_at = x.next_response_due_at, resolution_due_at = x.resolution_due_at,
-                sla_breached = x.breached, sla_next_check_at = x.next_check_at, sla_evaluated_version = c.version
+                sla_breached = x.breached, sla_next_check_at = x.next_check_at, sla_evaluated_version = c.version,
+                sla_evaluated_at = x.computed_at
          FROM x WHERE c.id = x.id AND c.version = x.version
+           AND (c.sla_evaluated_at IS NULL OR c.sla_evaluated_at <= x.computed_at)
          RETURNING c.id
        ), recorded AS (
          INSERT INTO case_events (case_id, type, at, actor, data)
-         SELECT updated.id, y.type, now(), $3::jsonb, y.data
+         SELECT updated.id, y.type, clock_timestamp()::timestamptz(3), $3::jsonb, y.data
          FROM jsonb_to_recordset($2::jsonb) AS y(case_id uuid, type text, data jsonb)
          JOIN updated ON updated.id = y.case_id
          ON CONFLICT DO NOTHING
@@ -232,6 +237,7 @@ export class SlaClockService {
           states.map((state) => ({
             id: state.caseId,
             version: state.version,
+            computed_at: state.computedAt,
             first_response_due_at: deadlinesOf(state.results, 'first_response'),
             next_response_due_at: deadlinesOf(state.results, 'next_response'),
             resolution_due_at: deadlinesOf(state.results, 'resolution'),

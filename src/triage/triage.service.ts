@@ -203,7 +203,9 @@ export class TriageService implements OnApplicationBootstrap {
          FROM (
            SELECT id, number, service, search_text FROM cases
            WHERE customer_id = me.customer_id AND id <> me.id AND status = ANY($2)
-             AND created_at > now() - interval '24 hours' AND created_at <= me.created_at
+             AND created_at > now() - interval '24 hours'
+             -- only earlier cases (the case number breaks ties), so two cases never point at each other
+             AND (created_at, number) < (me.created_at, me.number)
            ORDER BY created_at DESC LIMIT $3
          ) candidate
          WHERE (me.service IS NULL OR candidate.service IS NULL OR candidate.service = me.service)

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
 import { RequestException } from '../problems/request-exception.js';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -55,8 +55,9 @@ export function decodeCursor(
       decoded.length === 2 &&
       typeof decoded[0] === 'string' &&
       SORT_KEY_FORMATS[sortKey].test(decoded[0]) &&
+      (sortKey !== 'timestamp' || new Date(decoded[0]).toISOString() === decoded[0]) &&
       typeof decoded[1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(decoded[1])
+      isUUID(decoded[1])
     ) {
       return { sortKey: decoded[0], id: decoded[1] };
     }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
+import { QueryFailedError } from 'typeorm';
 import { DomainException } from './domain.exception.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDocument, problemType } from './problem-document.js';
 
@@ -31,6 +32,23 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(
     error.message,
   );
+}
+
+/**
+ * An error as it may be logged: driver errors carry the query's parameters (case text, contacts),
+ * which must never reach the logs.
+ */
+function loggable(exception: unknown): unknown {
+  if (!(exception instanceof Error)) return exception;
+  const { code } = exception as { code?: unknown };
+  return { type: exception.name, message: exception.message, code, stack: exception.stack };
+}
+
+/** PostgreSQL data exceptions (class 22): a value of the request the database cannot take (out of range…). */
+function isDataException(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('22');
 }
 
 /** Fastify's body-parsing failures (malformed or empty JSON) arrive as a 400 with the Fastify error as cause. */
@@ -74,7 +92,7 @@ export class ProblemFilter implements ExceptionFilter {
     const requestId = request.id;
     problem.requestId = requestId;
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId }, 'request failed');
+      this.logger.error({ err: loggable(exception), requestId }, 'request failed');
     }
     if (reply.sent) return;
     void reply
@@ -105,6 +123,17 @@ export class ProblemFilter implements ExceptionFilter {
       const detail = status >= 500 ? undefined : this.httpDetail(exception, status);
       return {
         problem: { type: problemType(slug), title: STATUS_CODES[status] ?? 'Error', status, detail },
+        headers: {},
+      };
+    }
+    if (isDataException(exception)) {
+      return {
+        problem: {
+          type: problemType('invalid-value'),
+          title: 'A value of the request cannot be used',
+          status: HttpStatus.BAD_REQUEST,
+          detail: 'A value is out of range or malformed for what it is stored as.',
+        },
         headers: {},
       };
     }

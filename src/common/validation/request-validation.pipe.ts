@@ -19,6 +19,25 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/** The path of the first string containing U+0000 (PostgreSQL text cannot hold it), or null. */
+function fieldWithNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = fieldWithNul(item, `${path}[${index}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = fieldWithNul(item, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 /**
  * The global pipe: bodies must be JSON objects, unknown fields are refused, values are
  * transformed to their DTO types, and every failure lists the fields at fault.
@@ -40,6 +59,12 @@ export class RequestValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const withNul = fieldWithNul(value);
+    if (withNul !== null) {
+      throw RequestException.validation([
+        { field: withNul || metadata.type, message: 'must not contain NUL characters' },
+      ]);
+    }
     const validatesClass = typeof metadata.metatype === 'function' && metadata.metatype !== Object;
     if (
       metadata.type === 'body' &&

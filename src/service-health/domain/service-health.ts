@@ -21,6 +21,14 @@ export type SubscribedServiceHealth<I extends IncidentScope> = SubscribedService
   incidents: I[];
 };
 
+/** Whether an incident concerns a customer: global ones do; a scoped one only its customers. */
+export function concernsCustomer(
+  incident: { customerScope: readonly string[] | null },
+  customerId: string,
+): boolean {
+  return incident.customerScope === null || incident.customerScope.includes(customerId);
+}
+
 /** Whether an incident touches a subscription: same service, and same region unless either is region-wide. */
 export function affects(
   incident: IncidentScope,

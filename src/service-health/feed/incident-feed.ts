@@ -16,7 +16,8 @@ export interface FeedIncident {
  * longer lists is resolved.
  */
 export abstract class IncidentFeed {
-  abstract activeIncidents(): Promise<FeedIncident[]>;
+  /** The incidents active now, or null when the feed has nothing to say (nothing is resolved then). */
+  abstract activeIncidents(): Promise<FeedIncident[] | null>;
 }
 
 /**
@@ -26,8 +27,11 @@ export abstract class IncidentFeed {
 @Injectable()
 export class SimulatedIncidentFeed extends IncidentFeed {
   private readonly incidents = new Map<string, FeedIncident>();
+  /** Whether anything was ever published here: a feed that never spoke must not resolve anything. */
+  private spoken = false;
 
   publish(incident: FeedIncident): void {
+    this.spoken = true;
     this.incidents.set(incident.externalId, incident);
   }
 
@@ -35,7 +39,7 @@ export class SimulatedIncidentFeed extends IncidentFeed {
     this.incidents.delete(externalId);
   }
 
-  activeIncidents(): Promise<FeedIncident[]> {
-    return Promise.resolve([...this.incidents.values()]);
+  activeIncidents(): Promise<FeedIncident[] | null> {
+    return Promise.resolve(this.spoken ? [...this.incidents.values()] : null);
   }
 }

@@ -58,6 +58,33 @@ describe('slaTimelineFromCaseEvents', () => {
   });
 });
 
+describe('the order of stored events', () => {
+  it('is kept when a later-stored event carries an earlier time', () => {
+    const timeline = slaTimelineFromCaseEvents([
+      {
+        type: 'opened',
+        at: at('2026-11-24T08:00:00Z'),
+        data: { reportedAt: '2026-11-24T08:00:00.000Z', severity: 'A' },
+      },
+      {
+        type: 'status_changed',
+        at: at('2026-11-24T09:00:00.005Z'),
+        data: { from: 'new', to: 'awaiting_customer' },
+      },
+      {
+        type: 'comment_added',
+        at: at('2026-11-24T09:00:00.002Z'),
+        data: { visibility: 'public', authorType: 'customer' },
+      },
+    ]);
+    expect(timeline.map((event) => event.at)).toEqual([
+      at('2026-11-24T08:00:00Z'),
+      at('2026-11-24T09:00:00.005Z'),
+      at('2026-11-24T09:00:00.005Z'),
+    ]);
+  });
+});
+
 describe('dueSlaEvents', () => {
   const result = (overrides: Partial<SlaMetricResult>): SlaMetricResult => ({
     metric: 'first_response',

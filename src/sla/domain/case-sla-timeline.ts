@@ -54,9 +54,25 @@ export function slaEventOf(event: StoredCaseEvent): SlaTimelineEvent | null {
   }
 }
 
-/** The SLA timeline of a case from its stored events, in order. */
+/**
+ * The SLA timeline of a case from its stored events, in their stored order (`seq`). Times never go
+ * backwards along it: an event stored after another but stamped a moment earlier (two hosts' clocks, two
+ * transactions) counts at the later time, so the order of events is the order they were stored in.
+ */
 export function slaTimelineFromCaseEvents(events: readonly StoredCaseEvent[]): SlaTimelineEvent[] {
-  return events.flatMap((event) => slaEventOf(event) ?? []);
+  let latest = -Infinity;
+  const timeline: SlaTimelineEvent[] = [];
+  for (const event of events) {
+    const mapped = slaEventOf(event);
+    if (!mapped) continue;
+    if (mapped.type === 'opened') {
+      timeline.push(mapped);
+      continue;
+    }
+    latest = Math.max(latest, mapped.at.getTime());
+    timeline.push({ ...mapped, at: new Date(latest) });
+  }
+  return timeline;
 }
 
 /** Statuses whose entry or exit pauses, resumes or completes a clock. */
