@@ -44,10 +44,18 @@ export class Escalations1795520000000 implements MigrationInterface {
       CREATE UNIQUE INDEX uq_escalations_open_per_case ON escalations (case_id)
         WHERE state IN ('pending', 'awaiting_handoff', 'submitted')
     `);
-    await queryRunner.query(`CREATE INDEX ix_escalations_case ON escalations (case_id, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX ix_escalations_state ON escalations (state, created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX ix_escalations_created_at ON escalations (created_at DESC, id DESC)`);
-    await queryRunner.query(`CREATE INDEX ix_escalations_due ON escalations (next_attempt_at) WHERE state = 'pending'`);
+    await queryRunner.query(
+      `CREATE INDEX ix_escalations_case ON escalations (case_id, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX ix_escalations_state ON escalations (state, created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX ix_escalations_created_at ON escalations (created_at DESC, id DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX ix_escalations_due ON escalations (next_attempt_at) WHERE state = 'pending'`,
+    );
     await queryRunner.query(
       `CREATE INDEX ix_escalations_reminders ON escalations (next_reminder_at) WHERE next_reminder_at IS NOT NULL`,
     );
