@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createCustomer, createKey, openCase } from './support/fixtures.js';
+import { allPages, createCustomer, createKey, openCase } from './support/fixtures.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 describe('cases: intake, lifecycle, comments and timeline', () => {
@@ -368,6 +368,27 @@ describe('cases: intake, lifecycle, comments and timeline', () => {
 
       await agent().post(`/v1/cases/${opened.id}/comments`, { body: 'Second reply', visibility: 'public' });
       expect((await agent().get(`/v1/cases/${opened.id}`)).body.firstRespondedAt).toBe(reply.body.createdAt);
+    });
+
+    it('pages comments oldest first without gaps or repeats', async () => {
+      const opened = await openCase(partner(), customerId);
+      const written: string[] = [];
+      for (let index = 0; index < 7; index += 1) {
+        const comment = await agent().post(`/v1/cases/${opened.id}/comments`, {
+          body: `Update ${index}`,
+          visibility: 'public',
+        });
+        written.push(comment.body.id);
+      }
+      const paged = await allPages<{ id: string; body: string }>(
+        agent(),
+        `/v1/cases/${opened.id}/comments`,
+        3,
+      );
+      expect(paged.map((comment) => comment.id)).toEqual(written);
+      expect(paged.map((comment) => comment.body)).toEqual(
+        [0, 1, 2, 3, 4, 5, 6].map((index) => `Update ${index}`),
+      );
     });
 
     it('lets integration keys post public customer comments and hides internal notes from them', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { SlaClockService } from '../src/sla/sla-clock.service.js';
-import { createCustomer, createKey, openCase } from './support/fixtures.js';
+import { allPages, createCustomer, createKey, openCase } from './support/fixtures.js';
 import { startTestApp, type TestApp, waitFor } from './support/test-app.js';
 
 const MINUTE = 60_000;
@@ -108,6 +108,40 @@ describe('the 24/7 SLA clock', () => {
           })
         ).status,
       ).toBe(403);
+    });
+
+    it('pages policies newest first with their current version', async () => {
+      const created: string[] = [];
+      for (let index = 0; index < 4; index += 1) {
+        created.push(
+          (
+            await createPolicy({
+              name: `Paged ${index}`,
+              calendar: { type: '24x7' },
+              targets: targets(30, 240),
+            })
+          ).id,
+        );
+      }
+      await testApp.api.put(`/v1/sla-policies/${created[1]}`, {
+        name: 'Paged 1 (revised)',
+        calendar: { type: '24x7' },
+        targets: targets(15, 120),
+      });
+      const paged = await allPages<{ id: string; name: string; version: number }>(
+        agent(),
+        '/v1/sla-policies',
+        2,
+      );
+      expect(new Set(paged.map((policy) => policy.id)).size).toBe(paged.length);
+      const mine = paged.filter((policy) => created.includes(policy.id));
+      expect(mine.map((policy) => policy.id)).toEqual([...created].reverse());
+      expect(mine.map((policy) => [policy.name, policy.version])).toEqual([
+        ['Paged 3', 1],
+        ['Paged 2', 1],
+        ['Paged 1 (revised)', 2],
+        ['Paged 0', 1],
+      ]);
     });
 
     it('versions a policy: a change applies to cases opened afterwards', async () => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, type Repository } from 'typeorm';
-import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { pageByCreation, type Page } from '../common/pagination/page.js';
 import { RequestException } from '../common/problems/request-exception.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { ApiKeyEntity } from './api-key.entity.js';
@@ -120,24 +120,8 @@ export class ApiKeysService {
   }
 
   async list(limit: number, cursor?: string): Promise<Page<ApiKeyDto>> {
-    const query = this.apiKeys
-      .createQueryBuilder('key')
-      .orderBy('key.createdAt', 'DESC')
-      .addOrderBy('key.id', 'DESC')
-      .limit(limit + 1);
-    if (cursor) {
-      const position = decodeCursor(cursor);
-      query.where('(key.createdAt, key.id) < (:createdAt, :id)', {
-        createdAt: position.sortKey,
-        id: position.id,
-      });
-    }
-    const rows = await query.getMany();
-    return toPage(
-      rows,
-      limit,
-      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
-      (row) => ApiKeyDto.from(row),
+    return pageByCreation(this.apiKeys.createQueryBuilder('key'), { limit, cursor }, (row) =>
+      ApiKeyDto.from(row),
     );
   }
 

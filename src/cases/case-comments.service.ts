@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import type { Principal } from '../auth/domain/access.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { decodeCursor, pageByCreation, type Page, toPage } from '../common/pagination/page.js';
 import { RequestException, RequestExceptionCode } from '../common/problems/request-exception.js';
 import { Environment } from '../config/environment.js';
 import { actorOf } from './case-actor.js';
@@ -109,33 +109,15 @@ export class CaseCommentsService {
     cursor?: string,
   ): Promise<Page<CommentDto>> {
     await this.cases.get(principal, caseId);
-    const query = this.comments
-      .createQueryBuilder('comment')
-      .where('comment.caseId = :caseId', { caseId })
-      .orderBy('comment.createdAt', 'ASC')
-      .addOrderBy('comment.id', 'ASC')
-      .limit(limit + 1);
+    const query = this.comments.createQueryBuilder('comment').where('comment.caseId = :caseId', { caseId });
     if (principal.role === 'integration') query.andWhere(`comment.visibility = 'public'`);
-    if (cursor) {
-      const position = decodeCursor(cursor);
-      query.andWhere('(comment.createdAt, comment.id) > (:createdAt, :id)', {
-        createdAt: position.sortKey,
-        id: position.id,
-      });
-    }
-    const rows = await query.getMany();
-    return toPage(
-      rows,
-      limit,
-      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
-      (row) => {
-        const comment = CommentDto.from(row);
-        // Partner systems see who wrote as a role, not the reseller's own key names.
-        return principal.role === 'integration' && row.authorType === 'agent'
-          ? { ...comment, authorName: 'Support team' }
-          : comment;
-      },
-    );
+    return pageByCreation(query, { limit, cursor, order: 'oldestFirst' }, (row) => {
+      const comment = CommentDto.from(row);
+      // Partner systems see who wrote as a role, not the reseller's own key names.
+      return principal.role === 'integration' && row.authorType === 'agent'
+        ? { ...comment, authorName: 'Support team' }
+        : comment;
+    });
   }
 
   /** Every change of the case, oldest first; internal ones hidden from integration keys. */

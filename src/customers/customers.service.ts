@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { canAccessCustomer, customerScope, type Principal } from '../auth/domain/access.js';
 import {
   isConstraintViolation,
@@ -9,7 +9,7 @@ import {
 } from '../database/postgres-errors.js';
 import { RequestException } from '../common/problems/request-exception.js';
 import { presentFields } from '../common/validation/present-fields.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { pageByCreation, type Page } from '../common/pagination/page.js';
 import { CustomerEntity } from './customer.entity.js';
 import { CustomerException, CustomerExceptionCode } from './customer.exception.js';
 import type { CreateCustomerDto } from './dtos/create-customer.dto.js';
@@ -24,26 +24,6 @@ import { SubscriptionEntity } from './subscription.entity.js';
 
 const DEFAULT_LOCALE = 'zh';
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
-/** Applies the keyset position of a `(created_at, id)` newest-first listing. */
-function afterCursor<T extends { createdAt: Date; id: string }>(
-  query: SelectQueryBuilder<T>,
-  alias: string,
-  cursor: string | undefined,
-): SelectQueryBuilder<T> {
-  query.orderBy(`${alias}.createdAt`, 'DESC').addOrderBy(`${alias}.id`, 'DESC');
-  if (!cursor) return query;
-  const position = decodeCursor(cursor);
-  return query.andWhere(`(${alias}.createdAt, ${alias}.id) < (:cursorCreatedAt, :cursorId)`, {
-    cursorCreatedAt: position.sortKey,
-    cursorId: position.id,
-  });
-}
-
-const byCreation = <T extends { createdAt: Date; id: string }>(row: T) => ({
-  sortKey: row.createdAt.toISOString(),
-  id: row.id,
-});
 
 @Injectable()
 export class CustomersService {
@@ -66,11 +46,10 @@ export class CustomersService {
   }
 
   async list(principal: Principal, limit: number, cursor?: string): Promise<Page<CustomerDto>> {
-    const query = this.customers.createQueryBuilder('customer').limit(limit + 1);
+    const query = this.customers.createQueryBuilder('customer');
     const scope = customerScope(principal);
     if (scope) query.where('customer.id = ANY(:scope)', { scope });
-    const rows = await afterCursor(query, 'customer', cursor).getMany();
-    return toPage(rows, limit, byCreation, (row) => CustomerDto.from(row));
+    return pageByCreation(query, { limit, cursor }, (row) => CustomerDto.from(row));
   }
 
   async get(principal: Principal, id: string): Promise<CustomerDto> {
@@ -130,10 +109,8 @@ export class CustomersService {
     await this.findVisible(principal, customerId);
     const query = this.subscriptions
       .createQueryBuilder('subscription')
-      .where('subscription.customerId = :customerId', { customerId })
-      .limit(limit + 1);
-    const rows = await afterCursor(query, 'subscription', cursor).getMany();
-    return toPage(rows, limit, byCreation, (row) => SubscriptionDto.from(row));
+      .where('subscription.customerId = :customerId', { customerId });
+    return pageByCreation(query, { limit, cursor }, (row) => SubscriptionDto.from(row));
   }
 
   /** Every subscription of a customer the principal may see (for the service-health view). */

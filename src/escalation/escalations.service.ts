@@ -10,7 +10,7 @@ import { CasesService, statusChanges } from '../cases/cases.service.js';
 import { allowedTargets, canTransition } from '../cases/domain/case-status.js';
 import { type CaseActor, SYSTEM_ACTOR } from '../cases/domain/case.types.js';
 import type { SupportCaseEntity } from '../cases/support-case.entity.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { pageByCreation, type Page } from '../common/pagination/page.js';
 import { Environment } from '../config/environment.js';
 import { CustomersService } from '../customers/customers.service.js';
 import { JobQueue } from '../queue/job-queue.service.js';
@@ -167,26 +167,9 @@ export class EscalationsService {
   }
 
   async list(limit: number, cursor?: string, state?: EscalationState): Promise<Page<EscalationDto>> {
-    const query = this.escalations
-      .createQueryBuilder('escalation')
-      .orderBy('escalation.createdAt', 'DESC')
-      .addOrderBy('escalation.id', 'DESC')
-      .take(limit + 1);
+    const query = this.escalations.createQueryBuilder('escalation');
     if (state) query.andWhere('escalation.state = :state', { state });
-    if (cursor) {
-      const position = decodeCursor(cursor);
-      query.andWhere('(escalation.createdAt, escalation.id) < (:createdAt, :id)', {
-        createdAt: position.sortKey,
-        id: position.id,
-      });
-    }
-    const rows = await query.getMany();
-    return toPage(
-      rows,
-      limit,
-      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
-      (row) => EscalationDto.from(row),
-    );
+    return pageByCreation(query, { limit, cursor }, (row) => EscalationDto.from(row));
   }
 
   async get(id: string): Promise<EscalationDto> {

@@ -7,7 +7,7 @@ import { actorOf } from '../cases/case-actor.js';
 import { CaseException } from '../cases/case.exception.js';
 import { CasesService, statusChanges } from '../cases/cases.service.js';
 import type { CaseDto } from '../cases/dtos/case.dto.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { pageByCreation, type Page } from '../common/pagination/page.js';
 import { RequestException } from '../common/problems/request-exception.js';
 import { PgNotifications } from '../database/pg-notifications.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
@@ -66,31 +66,14 @@ export class KnowledgeService {
 
   /** Articles newest first; `q` matches every word in title or body (accents ignored, Chinese substrings). */
   async list(limit: number, cursor?: string, q?: string, locale?: string): Promise<Page<ArticleDto>> {
-    const query = this.articles
-      .createQueryBuilder('article')
-      .orderBy('article.createdAt', 'DESC')
-      .addOrderBy('article.id', 'DESC')
-      .take(limit + 1);
+    const query = this.articles.createQueryBuilder('article');
     if (locale) query.andWhere('article.locale = :locale', { locale });
     for (const [index, term] of (q?.trim().split(/\s+/) ?? []).slice(0, 8).entries()) {
       query.andWhere(`article.search_text LIKE '%' || casebridge_search_text(:term${index}) || '%'`, {
         [`term${index}`]: term.replace(/[\\%_]/g, (character) => `\\${character}`),
       });
     }
-    if (cursor) {
-      const position = decodeCursor(cursor);
-      query.andWhere('(article.createdAt, article.id) < (:createdAt, :id)', {
-        createdAt: position.sortKey,
-        id: position.id,
-      });
-    }
-    const rows = await query.getMany();
-    return toPage(
-      rows,
-      limit,
-      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
-      (row) => ArticleDto.from(row),
-    );
+    return pageByCreation(query, { limit, cursor }, (row) => ArticleDto.from(row));
   }
 
   /** The articles that may answer a case, best first, in any language. */

@@ -4,7 +4,7 @@ import type { DataSource, Repository } from 'typeorm';
 import { customerScope, type Principal } from '../auth/domain/access.js';
 import { CasesService } from '../cases/cases.service.js';
 import { OPEN_STATUSES, SYSTEM_ACTOR } from '../cases/domain/case.types.js';
-import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { pageByCreation, type Page } from '../common/pagination/page.js';
 import { presentFields } from '../common/validation/present-fields.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { rawQuery } from '../database/raw-query.js';
@@ -92,11 +92,7 @@ export class ServiceIncidentsService {
     cursor?: string,
     active?: boolean,
   ): Promise<Page<ServiceIncidentDto>> {
-    const query = this.incidents
-      .createQueryBuilder('incident')
-      .orderBy('incident.createdAt', 'DESC')
-      .addOrderBy('incident.id', 'DESC')
-      .take(limit + 1);
+    const query = this.incidents.createQueryBuilder('incident');
     const scope = customerScope(principal);
     if (scope) {
       query.andWhere('(incident.customerScope IS NULL OR incident.customerScope && :scope::uuid[])', {
@@ -105,20 +101,7 @@ export class ServiceIncidentsService {
     }
     if (active === true) query.andWhere(`incident.status <> 'resolved'`);
     if (active === false) query.andWhere(`incident.status = 'resolved'`);
-    if (cursor) {
-      const position = decodeCursor(cursor);
-      query.andWhere('(incident.createdAt, incident.id) < (:createdAt, :id)', {
-        createdAt: position.sortKey,
-        id: position.id,
-      });
-    }
-    const rows = await query.getMany();
-    return toPage(
-      rows,
-      limit,
-      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
-      (row) => ServiceIncidentDto.from(row),
-    );
+    return pageByCreation(query, { limit, cursor }, (row) => ServiceIncidentDto.from(row));
   }
 
   /** Every incident not yet resolved. */

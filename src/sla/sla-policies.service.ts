@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { decodeCursor, type Page, toPage } from '../common/pagination/page.js';
+import { pageByCreation, type Page } from '../common/pagination/page.js';
 import { RequestException } from '../common/problems/request-exception.js';
 import { isUniqueViolation } from '../database/postgres-errors.js';
 import { validateSlaPolicyRules } from './domain/sla-policy-rules.js';
@@ -117,24 +117,11 @@ export class SlaPoliciesService {
         SlaPolicyVersionEntity,
         'version',
         'version.id = policy.currentVersionId',
-      )
-      .orderBy('policy.createdAt', 'DESC')
-      .addOrderBy('policy.id', 'DESC')
-      .take(limit + 1);
-    if (cursor) {
-      const position = decodeCursor(cursor);
-      query.where('(policy.createdAt, policy.id) < (:createdAt, :id)', {
-        createdAt: position.sortKey,
-        id: position.id,
-      });
-    }
-    const rows = (await query.getMany()) as (SlaPolicyEntity & { current: SlaPolicyVersionEntity })[];
-    return toPage(
-      rows,
-      limit,
-      (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }),
-      (row) => SlaPolicyDto.from(row, row.current),
-    );
+      );
+    return pageByCreation(query, { limit, cursor }, (row) => {
+      const { current } = row as SlaPolicyEntity & { current: SlaPolicyVersionEntity };
+      return SlaPolicyDto.from(row, current);
+    });
   }
 
   /** The rules of a policy version (cached: versions are immutable). */

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, isUUID, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RequestException } from '../problems/request-exception.js';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -98,4 +99,32 @@ export function pageOf<T>(item: new (...args: never[]) => T) {
     nextCursor!: string | null;
   }
   return PageOfItems;
+}
+
+/**
+ * One page of rows listed in order of creation, keyed by (createdAt, id): orders the query (newest
+ * first unless told otherwise), continues after the cursor, and fetches one row more than the page
+ * to know whether another page follows.
+ */
+export async function pageByCreation<T extends { createdAt: Date; id: string } & ObjectLiteral, R>(
+  query: SelectQueryBuilder<T>,
+  page: { limit: number; cursor?: string; order?: 'newestFirst' | 'oldestFirst' },
+  present: (row: T) => R,
+): Promise<Page<R>> {
+  const alias = query.alias;
+  const [direction, comparison] =
+    page.order === 'oldestFirst' ? (['ASC', '>'] as const) : (['DESC', '<'] as const);
+  query
+    .orderBy(`${alias}.createdAt`, direction)
+    .addOrderBy(`${alias}.id`, direction)
+    .take(page.limit + 1);
+  if (page.cursor) {
+    const position = decodeCursor(page.cursor);
+    query.andWhere(`(${alias}.createdAt, ${alias}.id) ${comparison} (:cursorCreatedAt, :cursorId)`, {
+      cursorCreatedAt: position.sortKey,
+      cursorId: position.id,
+    });
+  }
+  const rows = await query.getMany();
+  return toPage(rows, page.limit, (row) => ({ sortKey: row.createdAt.toISOString(), id: row.id }), present);
 }
