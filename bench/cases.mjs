@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { buildIfStale, freshDatabase, load, printTable, round, startService } from './support.mjs';
+import { buildIfStale, freshInstallation, load, printTable, round, startService } from './support.mjs';
 
 const INTAKE_SECONDS = Number(process.env.BENCH_INTAKE_SECONDS ?? 20);
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 10);
@@ -229,9 +229,10 @@ async function explain(databaseUrl, path) {
 
 async function main() {
   buildIfStale();
-  const database = await freshDatabase('cases');
+  const database = await freshInstallation('cases');
   const service = await startService({
     DATABASE_URL: database.url,
+    QUEUE_PREFIX: database.queuePrefix,
     ROLE: 'api',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   });

@@ -1,11 +1,11 @@
 // Benchmark of issue #5: intake → triaged latency at a steady 200 cases/s (an api and a worker process).
 import autocannon from 'autocannon';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildIfStale,
-  freshDatabase,
+  freshInstallation,
   percentile,
   printTable,
   ROOT,
@@ -29,8 +29,8 @@ const articles = readFileSync(join(ROOT, 'test', 'fixtures', 'kb-articles.jsonl'
 
 async function main() {
   buildIfStale();
-  const database = await freshDatabase('pipeline');
-  const common = { DATABASE_URL: database.url, QUEUE_PREFIX: `cbbench_${randomBytes(3).toString('hex')}` };
+  const database = await freshInstallation('pipeline');
+  const common = { DATABASE_URL: database.url, QUEUE_PREFIX: database.queuePrefix };
   const api = await startService({ ...common, ROLE: 'api', LOG_LEVEL: 'warn' });
   const worker = await startService({
     ...common,

@@ -1,11 +1,12 @@
 // Benchmark of issue #4: breach lag with 100,000 running clocks, breaches after a Redis flush, and
 // the CPU an idle worker spends on 100,000 running clocks.
 import { Redis } from 'ioredis';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   buildIfStale,
   cpuTimeMs,
-  freshDatabase,
+  deleteRedisKeys,
+  freshInstallation,
   percentile,
   printTable,
   REDIS_URL,
@@ -125,8 +126,8 @@ async function collectBreaches(databaseUrl, dueAt, timeoutMs) {
 
 async function main() {
   buildIfStale();
-  const database = await freshDatabase('sla');
-  const prefix = `cbbench_${randomBytes(3).toString('hex')}`;
+  const database = await freshInstallation('sla');
+  const prefix = database.queuePrefix;
   const common = {
     DATABASE_URL: database.url,
     QUEUE_PREFIX: prefix,
@@ -168,10 +169,7 @@ async function main() {
     log('round 2: Redis flushed 10 s into the round');
     const secondDue = await openCasesDueSoon(api.api, customerIds[1], DUE_CASES);
     await new Promise((resolve) => setTimeout(resolve, 10_000));
-    const keys = await redis.keys(`${prefix}:*`);
-    for (let index = 0; index < keys.length; index += 1000)
-      await redis.del(...keys.slice(index, index + 1000));
-    log(`flushed ${keys.length} keys of this installation from Redis`);
+    log(`flushed ${await deleteRedisKeys(`${prefix}:*`)} keys of this installation from Redis`);
     const second = await collectBreaches(database.url, secondDue, 5 * MINUTE);
     redis.disconnect();
 

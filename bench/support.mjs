@@ -1,6 +1,7 @@
 // Shared pieces of the benchmarks: a fresh database, the compiled service as a child process,
 // autocannon runs with exact percentiles, and table printing.
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -56,15 +57,38 @@ export async function withAdmin(databaseUrl, work) {
   }
 }
 
-/** A database of its own for one benchmark run, dropped by `drop()`. */
-export async function freshDatabase(label) {
-  const name = `casebridge_bench_${label}_${randomBytes(3).toString('hex')}`;
+/**
+ * A database and a Redis key prefix of its own for one benchmark run; `drop()` removes both, so runs
+ * leave nothing behind (thousands of delayed SLA timers per run would otherwise pile up in Redis).
+ */
+export async function freshInstallation(label) {
+  const suffix = randomBytes(3).toString('hex');
+  const name = `casebridge_bench_${label}_${suffix}`;
   const url = `${SERVER_URL}/${name}`;
+  const queuePrefix = `cbbench_${suffix}`;
   return {
     name,
     url,
-    drop: () => withAdmin(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    queuePrefix,
+    async drop() {
+      await withAdmin(url, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await deleteRedisKeys(`${queuePrefix}:*`);
+    },
   };
+}
+
+/** Deletes every Redis key matching a pattern, in batches (SCAN, never KEYS on a shared Redis). */
+export async function deleteRedisKeys(pattern) {
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
+  try {
+    let deleted = 0;
+    for await (const keys of redis.scanStream({ match: pattern, count: 1000 })) {
+      if (keys.length > 0) deleted += await redis.unlink(...keys);
+    }
+    return deleted;
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /**
@@ -84,7 +108,6 @@ export async function startService(environment) {
       HOST: '127.0.0.1',
       REDIS_URL,
       BOOTSTRAP_ADMIN_KEY: adminKey,
-      QUEUE_PREFIX: environment.QUEUE_PREFIX ?? `cbbench_${randomBytes(3).toString('hex')}`,
       ...environment,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

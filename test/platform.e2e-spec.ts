@@ -3,7 +3,13 @@ import { createHttpApplication } from '../src/bootstrap/create-application.js';
 import { validateEnvironment } from '../src/config/environment.js';
 import { dropDatabase } from '../src/database/ensure-database.js';
 import { MIGRATIONS } from '../migrations/index.js';
-import { newTestDatabaseUrl, startTestApp, type TestApp, TEST_REDIS_URL } from './support/test-app.js';
+import {
+  deleteQueueKeys,
+  newTestDatabaseUrl,
+  startTestApp,
+  type TestApp,
+  TEST_REDIS_URL,
+} from './support/test-app.js';
 
 async function databaseExists(databaseUrl: string): Promise<boolean> {
   const url = new URL(databaseUrl);
@@ -203,6 +209,7 @@ describe('platform', () => {
       } finally {
         await Promise.all(apps.map((app) => app.close()));
         await dropDatabase(databaseUrl);
+        await deleteQueueKeys(TEST_REDIS_URL, `cbtest_prep_${process.pid}`);
       }
     });
   });

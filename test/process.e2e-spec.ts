@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase } from '../src/database/ensure-database.js';
 import { freePort, ServiceProcess } from './support/service-process.js';
-import { newTestDatabaseUrl, TEST_REDIS_URL, waitFor } from './support/test-app.js';
+import { deleteQueueKeys, newTestDatabaseUrl, TEST_REDIS_URL, waitFor } from './support/test-app.js';
 
 /** The compiled service as its own process: configuration errors, process roles and SIGTERM. */
 describe('the service process', () => {
   const databases: string[] = [];
   const processes: ServiceProcess[] = [];
+  const queuePrefixes: string[] = [];
 
   const start = (environment: Record<string, string>) => {
+    const queuePrefix = environment.QUEUE_PREFIX ?? `cbtest_proc_${randomBytes(4).toString('hex')}`;
+    queuePrefixes.push(queuePrefix);
     const service = ServiceProcess.start({
       REDIS_URL: TEST_REDIS_URL,
       LOG_LEVEL: 'info',
-      QUEUE_PREFIX: `cbtest_proc_${randomBytes(4).toString('hex')}`,
       ...environment,
+      QUEUE_PREFIX: queuePrefix,
     });
     processes.push(service);
     return service;
@@ -28,6 +31,7 @@ describe('the service process', () => {
   afterAll(async () => {
     await Promise.all(processes.map((service) => service.stop()));
     await Promise.all(databases.map((url) => dropDatabase(url)));
+    await Promise.all([...new Set(queuePrefixes)].map((prefix) => deleteQueueKeys(TEST_REDIS_URL, prefix)));
   });
 
   it('refuses bad configuration naming each variable and rule, never the value', async () => {

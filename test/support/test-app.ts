@@ -127,7 +127,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     close: async () => {
       await app.close();
       await dropDatabase(environment.DATABASE_URL);
-      await deleteQueueKeys(environment);
+      await deleteQueueKeys(environment.REDIS_URL, environment.QUEUE_PREFIX);
     },
   };
 }
@@ -163,12 +163,13 @@ export async function startPeer(
   };
 }
 
-async function deleteQueueKeys(environment: Environment): Promise<void> {
-  const redis = new Redis(environment.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+/** Deletes the Redis keys of one installation (its queue prefix), so test runs leave nothing behind. */
+export async function deleteQueueKeys(redisUrl: string, queuePrefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
   try {
     await redis.connect();
     const keys: string[] = [];
-    for await (const batch of redis.scanStream({ match: `${environment.QUEUE_PREFIX}:*`, count: 500 })) {
+    for await (const batch of redis.scanStream({ match: `${queuePrefix}:*`, count: 500 })) {
       keys.push(...(batch as string[]));
     }
     if (keys.length > 0) await redis.del(...keys);
