@@ -184,6 +184,38 @@ describe('escalation to 21Vianet over the Partner Center API (http mode)', () =>
     expect(submitted).toMatchObject({ upstreamId: created[0].id, attempts: 2 });
   });
 
+  it('finds its request on a later page of the tenant’s list, when looking up before a retry and when syncing', async () => {
+    const { caseId, tenantId } = await scenario(testApp.api, agent);
+    for (const title of ['Older request 1', 'Older request 2', 'Older request 3']) {
+      fake.fileElsewhere(tenantId, title);
+    }
+    fake.setPageSize(2);
+    try {
+      fake.failNext('create', { createThenDelayMs: 1500 });
+      const accepted = await escalate(agent, caseId);
+      const submitted = await whenState(agent, accepted.body.id, 'submitted');
+      const created = await createdFor(accepted.body.id);
+      expect(created).toHaveLength(1);
+      expect(submitted).toMatchObject({ upstreamId: created[0].id, attempts: 2 });
+
+      fake.addNote(created[0].id, { createdByName: 'Zhang Wei (21Vianet)', text: 'Read from page two.' });
+      const note = await waitFor('the note on the second page to arrive', async () =>
+        (
+          (await agent.get(`/v1/cases/${caseId}/comments`)).body.items as {
+            authorType: string;
+            body: string;
+          }[]
+        ).find((comment) => comment.authorType === 'vianet'),
+      );
+      expect(note.body).toContain('Read from page two.');
+      expect(fake.requestsTo('list').some((request) => request.path.endsWith('?seekOperation=Next'))).toBe(
+        true,
+      );
+    } finally {
+      fake.setPageSize(null);
+    }
+  });
+
   it('does not file twice when the connection drops, before or after the request was created', async () => {
     const { caseId: before } = await scenario(testApp.api, agent);
     fake.failNext('create', { dropConnection: true });

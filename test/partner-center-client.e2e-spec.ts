@@ -446,6 +446,58 @@ describe('PartnerCenterClient against a fake Partner Center', () => {
       expect(listed[0].lastModifiedDate).toEqual(expect.any(String));
     });
 
+    it.each(['camelCase', 'PascalCase'] as const)(
+      'follows links.next with its continuation token through every page (%s names)',
+      async (names) => {
+        const upstream = client();
+        const titles = ['P1', 'P2', 'P3', 'P4', 'P5'];
+        for (const title of titles) await upstream.create(newRequest({ title }));
+        await upstream.create(newRequest({ title: 'Other', organization: { id: OTHER_TENANT, name: 'O' } }));
+        fake.setStatusEncoding(names === 'camelCase' ? 'string' : 'PascalCase', names);
+        fake.setPageSize(2);
+
+        const listed = await upstream.list(TENANT);
+        expect(listed.map((request) => request.title)).toEqual(titles);
+        const pages = fake.requestsTo('list');
+        expect(pages.map((page) => page.path)).toEqual([
+          `/v1/customers/${TENANT}/servicerequests`,
+          `/v1/customers/${TENANT}/servicerequests?seekOperation=Next`,
+          `/v1/customers/${TENANT}/servicerequests?seekOperation=Next`,
+        ]);
+        expect(pages.map((page) => page.headers['ms-continuationtoken'])).toEqual([
+          undefined,
+          'continuation-1',
+          'continuation-2',
+        ]);
+        for (const page of pages) {
+          expect(page.headers.authorization).toBe(`Bearer ${fake.issuedTokens()[0]}`);
+        }
+      },
+    );
+
+    it('never sends its token to a links.next on another origin, and stops a links.next that loops', async () => {
+      const upstream = client();
+      await upstream.create(newRequest());
+      const pageLinkingTo = (uri: string) => ({
+        status: 200,
+        body: { totalCount: 2, items: [], links: { next: { uri, method: 'GET', headers: [] } } },
+      });
+      fake.failNext('list', pageLinkingTo('https://attacker.example/v1/customers/x/servicerequests'));
+      const elsewhere = await failureOf(upstream.list(TENANT));
+      expect(elsewhere).toMatchObject({ failure: 'invalid_response' });
+      expect(elsewhere.message).toContain('links.next');
+      expect(fake.requestsTo('list')).toHaveLength(1);
+
+      const loop = pageLinkingTo(`/customers/${TENANT}/servicerequests?seekOperation=Next&page=2`);
+      fake.failNext('list', loop);
+      fake.failNext('list', loop);
+      const looping = await failureOf(upstream.list(TENANT));
+      expect(looping).toMatchObject({ failure: 'invalid_response' });
+      expect(looping.message).toContain('the pages do not end');
+      // the first page, then the linked page, which links to itself: not read a second time
+      expect(fake.requestsTo('list')).toHaveLength(3);
+    });
+
     it('the fake does not deduplicate creates by MS-RequestId (a client that creates twice is caught)', async () => {
       const upstream = client();
       const request = newRequest();

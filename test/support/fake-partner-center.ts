@@ -119,6 +119,10 @@ export class FakePartnerCenter {
   private nextId = FIRST_ID;
   private statusEncoding: FakeStatusEncoding = 'string';
   private fieldNames: FakeFieldNames = 'camelCase';
+  /** Items per list page; null answers every request of a tenant on one page. */
+  private pageSize: number | null = null;
+  /** Continuation tokens handed out: where the next page of a tenant's list starts. */
+  private readonly continuations = new Map<string, { tenantId: string; offset: number }>();
 
   constructor(options: FakePartnerCenterOptions = {}) {
     this.clientId = options.clientId ?? 'casebridge-test-client';
@@ -223,7 +227,40 @@ export class FakePartnerCenter {
     this.fieldNames = fieldNames;
   }
 
+  /**
+   * Pages lists as Partner Center does: at most `size` items per answer, the rest behind
+   * `links.next` (a URI relative to the API version root and an `MS-ContinuationToken` header).
+   * `null` puts every item on one page again.
+   */
+  setPageSize(size: number | null): void {
+    this.pageSize = size;
+  }
+
   // ---- the 21Vianet side -------------------------------------------------------------------------
+
+  /** A service request filed by other means (the portal, another tool): not in `createdRequests()`. */
+  fileElsewhere(tenantId: string, title: string): string {
+    const date = this.isoNow();
+    const id = String(this.nextId++);
+    this.serviceRequests.set(id, {
+      id,
+      tenantId,
+      locale: 'zh-CN',
+      requestId: undefined,
+      correlationId: undefined,
+      title,
+      description: `${title} (filed in the portal)`,
+      severity: 'minimal',
+      supportTopicId: '32444671',
+      primaryContact: {},
+      organization: { id: tenantId, name: '' },
+      status: 'open',
+      notes: [],
+      createdDate: date,
+      lastModifiedDate: date,
+    });
+    return id;
+  }
 
   /** A note written by 21Vianet support. */
   addNote(upstreamId: string, note: { createdByName: string; text: string }): void {
@@ -367,7 +404,7 @@ export class FakePartnerCenter {
       case 'note':
         return this.addPartnerNote(request, segments[3]);
       case 'list':
-        return this.listRequests(segments[3]);
+        return this.listRequests(request, segments[3]);
     }
   }
 
@@ -470,17 +507,40 @@ export class FakePartnerCenter {
     return { status: 200, body: this.encode(target) };
   }
 
-  private listRequests(tenantId: string): Answer {
-    const items = [...this.serviceRequests.values()].filter((request) => request.tenantId === tenantId);
+  private listRequests(request: FakeRequest, tenantId: string): Answer {
+    const items = [...this.serviceRequests.values()].filter((candidate) => candidate.tenantId === tenantId);
+    let offset = 0;
+    const token = request.headers['ms-continuationtoken'];
+    if (token !== undefined) {
+      const continuation = typeof token === 'string' ? this.continuations.get(token) : undefined;
+      if (
+        !continuation ||
+        continuation.tenantId !== tenantId ||
+        !request.path.includes('seekOperation=Next')
+      ) {
+        return problem(400, 'invalid_continuation', 'unknown continuation token');
+      }
+      offset = continuation.offset;
+    }
+    const end = this.pageSize === null ? items.length : offset + this.pageSize;
     const name = (camel: string) => this.name(camel);
-    return {
-      status: 200,
-      body: {
-        [name('totalCount')]: items.length,
-        [name('items')]: items.map((item) => this.encode(item)),
-        [name('attributes')]: { [name('objectType')]: 'Collection' },
-      },
+    const body: Record<string, unknown> = {
+      [name('totalCount')]: items.length,
+      [name('items')]: items.slice(offset, end).map((item) => this.encode(item)),
+      [name('attributes')]: { [name('objectType')]: 'Collection' },
     };
+    if (end < items.length) {
+      const next = `continuation-${this.continuations.size + 1}`;
+      this.continuations.set(next, { tenantId, offset: end });
+      body[name('links')] = {
+        [name('next')]: {
+          [name('uri')]: `/customers/${encodeURIComponent(tenantId)}/servicerequests?seekOperation=Next`,
+          [name('method')]: 'GET',
+          [name('headers')]: [{ [name('key')]: 'MS-ContinuationToken', [name('value')]: next }],
+        },
+      };
+    }
+    return { status: 200, body };
   }
 
   // ---- encoding ----------------------------------------------------------------------------------

@@ -48,6 +48,27 @@ const EXCERPT_LENGTH = 200;
 /** Access tokens remembered for redaction of error messages. */
 const REMEMBERED_TOKENS = 3;
 
+/** At most this many pages of one list: a guard against a server whose `links.next` never ends. */
+const MAX_LIST_PAGES = 200;
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9a-z-]+$/i;
+/** Headers a `links.next` may not set: the client sets these itself. */
+const RESERVED_HEADERS = new Set([
+  'authorization',
+  'host',
+  'content-length',
+  'content-type',
+  'accept',
+  'ms-requestid',
+  'ms-correlationid',
+]);
+
+/** A page of a list to read: where, and the headers (the continuation token) it needs. */
+interface PageLink {
+  url: string;
+  headers: Record<string, string>;
+}
+
 const INTEGER_STATUSES: readonly UpstreamStatus[] = ['none', 'open', 'closed', 'attention_needed'];
 
 export class PartnerCenterClient extends VianetUpstream {
@@ -131,34 +152,75 @@ export class PartnerCenterClient extends VianetUpstream {
     );
   }
 
+  /** Every request of the tenant, following `links.next` (with its continuation headers) page by page. */
   override async list(tenantId: string): Promise<ServiceRequest[]> {
-    const answer = await this.authorized(
-      'list',
-      'GET',
-      `${this.apiUrl}/v1/customers/${encodeURIComponent(tenantId)}/servicerequests`,
-      { requestId: randomUUID(), correlationId: randomUUID() },
-    );
-    const root = this.parseJson('list', answer);
-    let items: unknown = root;
-    if (isRecord(root)) {
-      items = field(root, 'items');
-      const totalCount = field(root, 'totalCount');
-      if ((items === undefined || items === null) && (totalCount === 0 || totalCount === '0')) items = [];
+    const requests: ServiceRequest[] = [];
+    let page: PageLink | null = {
+      url: `${this.apiUrl}/v1/customers/${encodeURIComponent(tenantId)}/servicerequests`,
+      headers: {},
+    };
+    const visited = new Set<string>();
+    while (page) {
+      const key = JSON.stringify(page);
+      if (visited.has(key) || visited.size === MAX_LIST_PAGES) {
+        throw new UpstreamError(
+          'invalid_response',
+          `Partner Center list: the pages do not end (${visited.size} read, links.next repeats or runs on)`,
+        );
+      }
+      visited.add(key);
+      const answer = await this.authorized(
+        'list',
+        'GET',
+        page.url,
+        { requestId: randomUUID(), correlationId: randomUUID() },
+        undefined,
+        page.headers,
+      );
+      const root = this.parseJson('list', answer);
+      requests.push(...listItems(root, answer.status));
+      page = this.nextPage(root, answer.status);
     }
-    if (!Array.isArray(items)) {
+    return requests;
+  }
+
+  /**
+   * The page `links.next` points to, or null on the last page. Partner Center writes link URIs relative
+   * to the API version root (`/customers/…`) or with it (`/v1/customers/…`); an absolute URI must stay on
+   * the API's origin, since the bearer token goes with it.
+   */
+  private nextPage(root: unknown, status: number): PageLink | null {
+    const links = isRecord(root) ? field(root, 'links') : undefined;
+    const next = isRecord(links) ? field(links, 'next') : undefined;
+    const uri = isRecord(next) ? toText(field(next, 'uri')) : null;
+    if (!isRecord(next) || uri === null || uri.trim() === '') return null;
+    let url: URL;
+    try {
+      const base = new URL(`${this.apiUrl}/v1/`);
+      const relative = uri.trim();
+      url = /^[a-z][a-z0-9+.-]*:/i.test(relative)
+        ? new URL(relative)
+        : new URL(relative.replace(/^\/+(v1\/)?/i, ''), base);
+      if (url.origin !== base.origin) throw new Error('another origin');
+    } catch {
       throw new UpstreamError(
         'invalid_response',
-        'Partner Center list: the answer has no items',
-        answer.status,
+        'Partner Center list: links.next is not a URI on the API',
+        status,
       );
     }
-    return items.map((item) => {
-      const request = toServiceRequest(item);
-      if (!request) {
-        throw new UpstreamError('invalid_response', 'Partner Center list: an item has no id', answer.status);
+    const headers: Record<string, string> = {};
+    const given = field(next, 'headers');
+    for (const header of Array.isArray(given) ? given : []) {
+      if (!isRecord(header)) continue;
+      const name = toText(field(header, 'key'));
+      const value = toText(field(header, 'value'));
+      const usable = name && HEADER_NAME.test(name) && !RESERVED_HEADERS.has(name.toLowerCase());
+      if (usable && value !== null && !/[\r\n\0]/.test(value)) {
+        headers[name] = value;
       }
-      return request;
-    });
+    }
+    return { url: url.toString(), headers };
   }
 
   // ---- calls -------------------------------------------------------------------------------------
@@ -170,11 +232,13 @@ export class PartnerCenterClient extends VianetUpstream {
     url: string,
     ids: { requestId: string; correlationId: string },
     body?: string,
+    extraHeaders: Record<string, string> = {},
   ): Promise<HttpAnswer> {
     const send = (token: string) =>
       this.send(operation, url, {
         method,
         headers: {
+          ...extraHeaders,
           Authorization: `Bearer ${token}`,
           'MS-RequestId': ids.requestId,
           'MS-CorrelationId': ids.correlationId,
@@ -369,6 +433,26 @@ export function toUpstreamStatus(value: unknown): UpstreamStatus {
     default:
       return 'none';
   }
+}
+
+/** The service requests of one list page (`{totalCount, items}`, or a bare array). */
+export function listItems(root: unknown, status: number): ServiceRequest[] {
+  let items: unknown = root;
+  if (isRecord(root)) {
+    items = field(root, 'items');
+    const totalCount = field(root, 'totalCount');
+    if ((items === undefined || items === null) && (totalCount === 0 || totalCount === '0')) items = [];
+  }
+  if (!Array.isArray(items)) {
+    throw new UpstreamError('invalid_response', 'Partner Center list: the answer has no items', status);
+  }
+  return items.map((item) => {
+    const request = toServiceRequest(item);
+    if (!request) {
+      throw new UpstreamError('invalid_response', 'Partner Center list: an item has no id', status);
+    }
+    return request;
+  });
 }
 
 /** One item of a list answer, field names read case-insensitively; null when it has no id. */
