@@ -1,21 +1,19 @@
-import { getQueueToken } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
 import { ALL_QUEUES, jobOptions, queueOf } from './job-definitions.js';
 import type { JobItem, QueueName } from './queue.types.js';
 
 const ERROR_LOG_INTERVAL_MS = 30_000;
 
-/** Enqueues typed jobs with the options `jobOptions` gives them. */
-@Injectable()
-export class JobQueue implements OnModuleInit {
+/**
+ * Enqueues typed jobs with the options `jobOptions` gives them. Built by `QueueModule` from the queues
+ * themselves, so it listens to their errors from the start: a queue's connection error with no listener
+ * would go to console.error instead of the log.
+ */
+export class JobQueue {
   private readonly logger = new Logger(JobQueue.name);
-  private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  onModuleInit(): void {
+  constructor(private readonly queues: ReadonlyMap<QueueName, Queue>) {
     for (const name of ALL_QUEUES) {
       // While Redis is away every queue reports each reconnection attempt: log the first, then rarely.
       let lastLoggedAt = 0;
@@ -48,11 +46,8 @@ export class JobQueue implements OnModuleInit {
   }
 
   queue(name: QueueName): Queue {
-    let queue = this.queues.get(name);
-    if (!queue) {
-      queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      this.queues.set(name, queue);
-    }
+    const queue = this.queues.get(name);
+    if (!queue) throw new Error(`no queue named ${name}`);
     return queue;
   }
 }

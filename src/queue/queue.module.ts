@@ -1,6 +1,7 @@
-import { BullModule } from '@nestjs/bullmq';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import type { Queue } from 'bullmq';
 import { Environment } from '../config/environment.js';
 import { redisOptionsFromUrl } from '../redis/redis-options.js';
 import { ALL_QUEUES } from './job-definitions.js';
@@ -20,7 +21,15 @@ import { QueueWorkers } from './queue-workers.service.js';
     }),
     BullModule.registerQueue(...ALL_QUEUES.map((name) => ({ name }))),
   ],
-  providers: [JobQueue, QueueWorkers],
+  providers: [
+    {
+      provide: JobQueue,
+      inject: ALL_QUEUES.map((name) => getQueueToken(name)),
+      useFactory: (...queues: Queue[]) =>
+        new JobQueue(new Map(ALL_QUEUES.map((name, index) => [name, queues[index]]))),
+    },
+    QueueWorkers,
+  ],
   exports: [JobQueue],
 })
 export class QueueModule {}
