@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Environment } from '../../config/environment.js';
+import { RedisClient } from '../../redis/redis.module.js';
 import {
   type NewServiceRequest,
   type ServiceRequest,
   type UpstreamNote,
   type UpstreamStatus,
+  UpstreamError,
   VianetUpstream,
 } from './vianet-upstream.js';
 
@@ -15,63 +17,117 @@ interface SimulatedRequest {
   title: string;
   description: string;
   createdAt: number;
-  partnerNotes: UpstreamNote[];
 }
 
+/** How long the simulator keeps its requests after the last one filed or noted. */
+const RETENTION_SECONDS = 7 * 24 * 3600;
+
 /**
- * The default upstream (VIANET_MODE=simulator): an in-process 21Vianet that accepts requests (an
+ * The default upstream (VIANET_MODE=simulator): a pretend 21Vianet that accepts requests (an
  * MS-RequestId it has seen returns the same request, as the real API does), answers with a note after
  * VIANET_SIMULATOR_REPLY_MS and closes after VIANET_SIMULATOR_CLOSE_MS — so `npm start` shows the
- * whole flow. It lives in the worker's memory: run one worker with it.
+ * whole flow. Its requests live in Redis under QUEUE_PREFIX, so every worker process sees the same
+ * 21Vianet; while Redis is away it is unavailable, like a real upstream.
  */
 @Injectable()
 export class SimulatedVianetUpstream extends VianetUpstream {
-  private readonly requests = new Map<string, SimulatedRequest>();
-  private sequence = 0;
+  private readonly keyPrefix: string;
 
-  constructor(@Inject(Environment) private readonly environment: Environment) {
+  constructor(
+    @Inject(Environment) private readonly environment: Environment,
+    @Inject(RedisClient) private readonly redis: RedisClient,
+  ) {
     super();
+    this.keyPrefix = `${environment.QUEUE_PREFIX}:vianet-simulator`;
   }
 
-  create(request: NewServiceRequest): Promise<{ id: string; status: UpstreamStatus }> {
-    const known = [...this.requests.values()].find((existing) => existing.requestId === request.requestId);
-    if (known) return Promise.resolve({ id: known.id, status: this.statusOf(known) });
-    this.sequence += 1;
-    const id = `SIM-${String(Date.now()).slice(-6)}${String(this.sequence).padStart(4, '0')}`;
-    this.requests.set(id, {
-      id,
-      tenantId: request.organization.id,
-      requestId: request.requestId,
-      title: request.title,
-      description: request.description,
-      createdAt: Date.now(),
-      partnerNotes: [],
+  async create(request: NewServiceRequest): Promise<{ id: string; status: UpstreamStatus }> {
+    return this.reach(async () => {
+      const id = `SIM-${String(await this.redis.incr(this.key('sequence'))).padStart(8, '0')}`;
+      // The MS-RequestId is claimed first: of two attempts racing with one id, one files the request.
+      const claimed = await this.redis.hsetnx(this.key('by-request-id'), request.requestId, id);
+      if (!claimed) {
+        const knownId = (await this.redis.hget(this.key('by-request-id'), request.requestId)) ?? id;
+        const known = await this.find(knownId);
+        return { id: knownId, status: known ? this.statusOf(known) : 'open' };
+      }
+      const stored: SimulatedRequest = {
+        id,
+        tenantId: request.organization.id,
+        requestId: request.requestId,
+        title: request.title,
+        description: request.description,
+        createdAt: Date.now(),
+      };
+      await this.redis
+        .multi()
+        .hset(this.key('requests'), id, JSON.stringify(stored))
+        .sadd(this.key(`tenant:${stored.tenantId}`), id)
+        .expire(this.key('requests'), RETENTION_SECONDS)
+        .expire(this.key('by-request-id'), RETENTION_SECONDS)
+        .expire(this.key(`tenant:${stored.tenantId}`), RETENTION_SECONDS)
+        .exec();
+      return { id, status: 'open' };
     });
-    return Promise.resolve({ id, status: 'open' });
   }
 
-  addNote(upstreamId: string, text: string): Promise<void> {
-    this.requests
-      .get(upstreamId)
-      ?.partnerNotes.push({ createdByName: 'Partner', createdDate: new Date().toISOString(), text });
-    return Promise.resolve();
+  async addNote(upstreamId: string, text: string): Promise<void> {
+    await this.reach(async () => {
+      if (!(await this.find(upstreamId))) {
+        throw new UpstreamError('rejected', `simulated 21Vianet: no service request ${upstreamId}`, 404);
+      }
+      const note: UpstreamNote = { createdByName: 'Partner', createdDate: new Date().toISOString(), text };
+      await this.redis
+        .multi()
+        .rpush(this.key(`notes:${upstreamId}`), JSON.stringify(note))
+        .expire(this.key(`notes:${upstreamId}`), RETENTION_SECONDS)
+        .exec();
+    });
   }
 
-  list(tenantId: string): Promise<ServiceRequest[]> {
-    return Promise.resolve(
-      [...this.requests.values()]
-        .filter((request) => request.tenantId === tenantId)
-        .map((request) => ({
+  async list(tenantId: string): Promise<ServiceRequest[]> {
+    return this.reach(async () => {
+      const ids = (await this.redis.smembers(this.key(`tenant:${tenantId}`))).sort();
+      const answer: ServiceRequest[] = [];
+      for (const id of ids) {
+        const request = await this.find(id);
+        if (!request) continue;
+        const partnerNotes = (await this.redis.lrange(this.key(`notes:${id}`), 0, -1)).map(
+          (note) => JSON.parse(note) as UpstreamNote,
+        );
+        answer.push({
           id: request.id,
           status: this.statusOf(request),
           title: request.title,
           description: request.description,
-          notes: [...request.partnerNotes, ...this.engineerNotes(request)].sort((left, right) =>
+          notes: [...partnerNotes, ...this.engineerNotes(request)].sort((left, right) =>
             left.createdDate.localeCompare(right.createdDate),
           ),
           lastModifiedDate: new Date().toISOString(),
-        })),
-    );
+        });
+      }
+      return answer;
+    });
+  }
+
+  private key(suffix: string): string {
+    return `${this.keyPrefix}:${suffix}`;
+  }
+
+  private async find(id: string): Promise<SimulatedRequest | null> {
+    const stored = await this.redis.hget(this.key('requests'), id);
+    return stored === null ? null : (JSON.parse(stored) as SimulatedRequest);
+  }
+
+  /** Runs a call; a Redis failure makes the simulated 21Vianet unavailable (retryable), not a bug. */
+  private async reach<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UpstreamError('unavailable', `simulated 21Vianet unavailable: ${reason}`);
+    }
   }
 
   private statusOf(request: SimulatedRequest): UpstreamStatus {
