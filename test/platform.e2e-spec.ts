@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../migrations/index.js';
 import {
   deleteQueueKeys,
   newTestDatabaseUrl,
+  newTestQueuePrefix,
   startTestApp,
   type TestApp,
   TEST_REDIS_URL,
@@ -180,6 +181,7 @@ describe('platform', () => {
   describe('database preparation', () => {
     it('creates a missing database and migrates it once even when several processes start together', async () => {
       const databaseUrl = newTestDatabaseUrl();
+      const preparationPrefix = newTestQueuePrefix('prep');
       expect(await databaseExists(databaseUrl)).toBe(false);
       const environment = (role: 'api' | 'worker') =>
         validateEnvironment({
@@ -187,7 +189,7 @@ describe('platform', () => {
           REDIS_URL: TEST_REDIS_URL,
           ROLE: role,
           LOG_LEVEL: 'silent',
-          QUEUE_PREFIX: `cbtest_prep_${process.pid}`,
+          QUEUE_PREFIX: preparationPrefix,
         });
       const apps = await Promise.all([
         createHttpApplication(environment('api')),
@@ -209,7 +211,7 @@ describe('platform', () => {
       } finally {
         await Promise.all(apps.map((app) => app.close()));
         await dropDatabase(databaseUrl);
-        await deleteQueueKeys(TEST_REDIS_URL, `cbtest_prep_${process.pid}`);
+        await deleteQueueKeys(TEST_REDIS_URL, preparationPrefix);
       }
     });
   });

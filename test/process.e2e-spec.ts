@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { dropDatabase } from '../src/database/ensure-database.js';
 import { freePort, ServiceProcess } from './support/service-process.js';
-import { deleteQueueKeys, newTestDatabaseUrl, TEST_REDIS_URL, waitFor } from './support/test-app.js';
+import {
+  deleteQueueKeys,
+  newTestDatabaseUrl,
+  newTestQueuePrefix,
+  TEST_REDIS_URL,
+  waitFor,
+} from './support/test-app.js';
 
 /** The compiled service as its own process: configuration errors, process roles and SIGTERM. */
 describe('the service process', () => {
@@ -10,7 +16,7 @@ describe('the service process', () => {
   const queuePrefixes: string[] = [];
 
   const start = (environment: Record<string, string>) => {
-    const queuePrefix = environment.QUEUE_PREFIX ?? `cbtest_proc_${randomBytes(4).toString('hex')}`;
+    const queuePrefix = environment.QUEUE_PREFIX ?? newTestQueuePrefix('proc');
     queuePrefixes.push(queuePrefix);
     const service = ServiceProcess.start({
       REDIS_URL: TEST_REDIS_URL,

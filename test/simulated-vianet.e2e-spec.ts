@@ -3,9 +3,9 @@ import type { Environment } from '../src/config/environment.js';
 import { SimulatedVianetUpstream } from '../src/escalation/upstream/simulated-vianet.upstream.js';
 import { type NewServiceRequest, UpstreamError } from '../src/escalation/upstream/vianet-upstream.js';
 import { RedisClient } from '../src/redis/redis.module.js';
-import { deleteQueueKeys, TEST_REDIS_URL, waitFor } from './support/test-app.js';
+import { deleteQueueKeys, newTestQueuePrefix, TEST_REDIS_URL, waitFor } from './support/test-app.js';
 
-const QUEUE_PREFIX = `cbtest_sim_${process.pid}`;
+const QUEUE_PREFIX = newTestQueuePrefix('sim');
 const TENANT = randomUUID();
 
 /** What two worker processes would each build: their own Redis connection, one shared Redis. */

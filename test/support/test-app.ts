@@ -14,6 +14,14 @@ export function newTestDatabaseUrl(): string {
   return `${TEST_DATABASE_SERVER}/casebridge_test_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
+/**
+ * A Redis key prefix for one installation under test. It carries the test process's id, so a later run
+ * can delete what a killed run left behind (see global-setup.mjs).
+ */
+export function newTestQueuePrefix(label = 'app'): string {
+  return `cbtest_${process.pid}_${label}_${randomBytes(4).toString('hex')}`;
+}
+
 export function assertTestDatabase(databaseUrl: string): void {
   const name = new URL(databaseUrl).pathname.slice(1);
   if (!/^casebridge_test_\w+$/.test(name)) throw new Error(`refusing to use ${name}: not a test database`);
@@ -104,7 +112,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     REDIS_URL: TEST_REDIS_URL,
     ROLE: 'all',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    QUEUE_PREFIX: `cbtest_${randomBytes(6).toString('hex')}`,
+    QUEUE_PREFIX: newTestQueuePrefix(),
     BOOTSTRAP_ADMIN_KEY: adminKey,
     ...overrides,
   });
