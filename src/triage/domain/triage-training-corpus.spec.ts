@@ -17,7 +17,7 @@ describe('triage training corpus', () => {
 
   it('shares no title with the evaluation fixtures', () => {
     const titles = new Set(corpus.map((c) => c.title.toLowerCase()));
-    for (const name of ['triage-dev.jsonl', 'triage-holdout.jsonl']) {
+    for (const name of ['triage-dev.jsonl', 'triage-holdout.jsonl', 'triage-holdout-blind.jsonl']) {
       const path = fileURLToPath(new URL(`../../../test/fixtures/${name}`, import.meta.url));
       for (const labelled of parseLabelledCases(readFileSync(path, 'utf8'))) {
         expect(titles.has(labelled.title.toLowerCase())).toBe(false);
