@@ -43,6 +43,15 @@ describe('suggestArticles', () => {
     expect(hits.length / questions.length).toBeGreaterThanOrEqual(0.85);
   });
 
+  it('keeps ≥ 85 % top-3 hits on blind questions (one per language for each article, written without seeing this code)', () => {
+    const blind = readJsonl<KnowledgeQuestion>('kb-questions-blind.jsonl');
+    expect(blind).toHaveLength(3 * articles.length);
+    const hits = blind.filter((q) =>
+      suggestArticles(index, { ...q, category: 'how_to' }, 3).some((s) => s.articleId === q.expectedSlug),
+    );
+    expect(hits.length / blind.length).toBeGreaterThanOrEqual(0.85);
+  });
+
   it('answers a French question with an English-only article and a Chinese one with a French-only article', () => {
     const french = suggestArticles(
       index,
