@@ -498,6 +498,32 @@ describe('PartnerCenterClient against a fake Partner Center', () => {
       expect(fake.requestsTo('list')).toHaveLength(3);
     });
 
+    it('a refused later page (an expired continuation token) is retryable, unlike a refused first page', async () => {
+      const upstream = client();
+      await upstream.create(newRequest());
+      fake.failNext('list', {
+        status: 200,
+        body: {
+          totalCount: 2,
+          items: [],
+          links: {
+            next: {
+              uri: `/customers/${TENANT}/servicerequests?seekOperation=Next`,
+              headers: [{ key: 'MS-ContinuationToken', value: 'expired-token' }],
+            },
+          },
+        },
+      });
+      const later = await failureOf(upstream.list(TENANT));
+      expect(fake.requestsTo('list')[1].headers['ms-continuationtoken']).toBe('expired-token');
+      expect(later).toMatchObject({ failure: 'invalid_response', status: 400 });
+      expect(later.retryable).toBe(true);
+
+      fake.failNext('list', { status: 404 });
+      const first = await failureOf(upstream.list(TENANT));
+      expect(first).toMatchObject({ failure: 'rejected', status: 404 });
+    });
+
     it('the fake does not deduplicate creates by MS-RequestId (a client that creates twice is caught)', async () => {
       const upstream = client();
       const request = newRequest();

@@ -23,7 +23,7 @@ function simulatorProcess(redisUrl = TEST_REDIS_URL): {
   return { upstream: new SimulatedVianetUpstream(environment, redis), redis };
 }
 
-function newRequest(requestId = randomUUID()): NewServiceRequest {
+function newRequest(requestId = randomUUID(), tenantId = TENANT): NewServiceRequest {
   return {
     requestId,
     correlationId: randomUUID(),
@@ -34,7 +34,7 @@ function newRequest(requestId = randomUUID()): NewServiceRequest {
     severity: 'critical',
     supportTopicId: '32444671',
     primaryContact: { firstName: 'Li', lastName: 'Wei', email: 'li.wei@example.cn' },
-    organization: { id: TENANT, name: 'Contoso China' },
+    organization: { id: tenantId, name: 'Contoso China' },
   };
 }
 
@@ -82,7 +82,8 @@ describe('the simulated 21Vianet shared by several worker processes through Redi
   });
 
   it('files one request for one MS-RequestId, even when two processes send it at once', async () => {
-    const request = newRequest();
+    const tenantId = randomUUID();
+    const request = newRequest(randomUUID(), tenantId);
     const [left, right] = await Promise.all([
       first.upstream.create(request),
       second.upstream.create(request),
@@ -90,8 +91,24 @@ describe('the simulated 21Vianet shared by several worker processes through Redi
     expect(left.id).toBe(right.id);
     const again = await second.upstream.create({ ...request, correlationId: randomUUID() });
     expect(again.id).toBe(left.id);
-    const filed = (await first.upstream.list(TENANT)).filter((listed) => listed.id === left.id);
-    expect(filed).toHaveLength(1);
+    expect((await first.upstream.list(tenantId)).map((listed) => listed.id)).toEqual([left.id]);
+  });
+
+  it('completes a request whose first attempt was cut off after claiming its MS-RequestId', async () => {
+    const tenantId = randomUUID();
+    const request = newRequest(randomUUID(), tenantId);
+    // What an attempt leaves when Redis goes away between the claim and the record.
+    await first.redis.hset(
+      `${QUEUE_PREFIX}:vianet-simulator:by-request-id`,
+      request.requestId,
+      'SIM-CUT-OFF',
+    );
+    const created = await second.upstream.create(request);
+    expect(created).toEqual({ id: 'SIM-CUT-OFF', status: 'open' });
+    expect(await first.upstream.list(tenantId)).toEqual([
+      expect.objectContaining({ id: 'SIM-CUT-OFF', title: request.title, status: 'open' }),
+    ]);
+    await expect(first.upstream.addNote('SIM-CUT-OFF', 'still there?')).resolves.toBeUndefined();
   });
 
   it('refuses a note for a request it does not know', async () => {

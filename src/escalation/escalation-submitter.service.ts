@@ -61,6 +61,9 @@ export class EscalationSubmitter {
           carriesReference(candidate, claimed.reference),
         );
         upstreamId = found?.id ?? null;
+        // A long look-up may have outlived the lease, and another worker may hold the escalation now:
+        // file only while the lease still holds (renewed for the call).
+        if (upstreamId === null && !(await this.renewLease(claimed))) return 'not_due';
       }
       upstreamId ??= (await this.upstream.create(request)).id;
     } catch (error) {
@@ -75,9 +78,29 @@ export class EscalationSubmitter {
     return 'submitted';
   }
 
+  /** How long one attempt may talk to the upstream before another worker may take the escalation over. */
+  private get leaseSeconds(): number {
+    return Math.ceil((3 * this.environment.VIANET_TIMEOUT_MS + 30_000) / 1000);
+  }
+
+  /** Extends this attempt's lease; false when it has run out (another attempt may have begun). */
+  private async renewLease(claimed: EscalationEntity): Promise<boolean> {
+    const { records } = await rawQuery<{ id: string }>(
+      this.dataSource.manager,
+      `UPDATE escalations SET claimed_until = now() + make_interval(secs => $3)
+       WHERE id = $1 AND state = 'pending' AND attempts = $2 AND claimed_until > now()
+       RETURNING id`,
+      [claimed.id, claimed.attempts, this.leaseSeconds],
+    );
+    if (records.length === 0) {
+      this.logger.warn({ escalationId: claimed.id }, 'lease ran out during the look-up; not filing');
+    }
+    return records.length === 1;
+  }
+
   /** Claims a due, pending escalation for one attempt (committed before any upstream call). */
   private async claim(escalationId: string): Promise<EscalationEntity | null> {
-    const leaseSeconds = Math.ceil((3 * this.environment.VIANET_TIMEOUT_MS + 30_000) / 1000);
+    const { leaseSeconds } = this;
     const { records: rows } = await rawQuery<{ id: string }>(
       this.dataSource.manager,
       `UPDATE escalations SET attempts = attempts + 1, claimed_until = now() + make_interval(secs => $2), updated_at = now()

@@ -176,7 +176,17 @@ export class PartnerCenterClient extends VianetUpstream {
         { requestId: randomUUID(), correlationId: randomUUID() },
         undefined,
         page.headers,
-      );
+      ).catch((error: unknown) => {
+        // A later page refused (an expired continuation token, say) is worth reading again from the start.
+        if (visited.size > 1 && error instanceof UpstreamError && error.failure === 'rejected') {
+          throw new UpstreamError(
+            'invalid_response',
+            `${error.message} (page ${visited.size})`,
+            error.status,
+          );
+        }
+        throw error;
+      });
       const root = this.parseJson('list', answer);
       requests.push(...listItems(root, answer.status));
       page = this.nextPage(root, answer.status);

@@ -43,15 +43,13 @@ export class SimulatedVianetUpstream extends VianetUpstream {
 
   async create(request: NewServiceRequest): Promise<{ id: string; status: UpstreamStatus }> {
     return this.reach(async () => {
-      const id = `SIM-${String(await this.redis.incr(this.key('sequence'))).padStart(8, '0')}`;
-      // The MS-RequestId is claimed first: of two attempts racing with one id, one files the request.
-      const claimed = await this.redis.hsetnx(this.key('by-request-id'), request.requestId, id);
-      if (!claimed) {
-        const knownId = (await this.redis.hget(this.key('by-request-id'), request.requestId)) ?? id;
-        const known = await this.find(knownId);
-        return { id: knownId, status: known ? this.statusOf(known) : 'open' };
-      }
-      const stored: SimulatedRequest = {
+      // The MS-RequestId is claimed first: of two attempts racing with one id, one id wins. The record
+      // is then written only if missing, so an attempt cut off between the two steps is completed by
+      // the next one instead of leaving an id that points at nothing.
+      const candidate = `SIM-${String(await this.redis.incr(this.key('sequence'))).padStart(8, '0')}`;
+      await this.redis.hsetnx(this.key('by-request-id'), request.requestId, candidate);
+      const id = (await this.redis.hget(this.key('by-request-id'), request.requestId)) ?? candidate;
+      const record: SimulatedRequest = {
         id,
         tenantId: request.organization.id,
         requestId: request.requestId,
@@ -61,13 +59,14 @@ export class SimulatedVianetUpstream extends VianetUpstream {
       };
       await this.redis
         .multi()
-        .hset(this.key('requests'), id, JSON.stringify(stored))
-        .sadd(this.key(`tenant:${stored.tenantId}`), id)
+        .hsetnx(this.key('requests'), id, JSON.stringify(record))
+        .sadd(this.key(`tenant:${record.tenantId}`), id)
         .expire(this.key('requests'), RETENTION_SECONDS)
         .expire(this.key('by-request-id'), RETENTION_SECONDS)
-        .expire(this.key(`tenant:${stored.tenantId}`), RETENTION_SECONDS)
+        .expire(this.key(`tenant:${record.tenantId}`), RETENTION_SECONDS)
         .exec();
-      return { id, status: 'open' };
+      const stored = await this.find(id);
+      return { id, status: stored ? this.statusOf(stored) : 'open' };
     });
   }
 
