@@ -1,12 +1,16 @@
 // Before the suite: build dist/ when stale (the process tests start the compiled service as `npm start`
 // does), and remove what earlier runs that were killed left behind: their databases and Redis keys.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const DATABASE_SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** This machine's tag in test names (as `TEST_RUN_TAG` in test/support/test-app.ts): only its leftovers go. */
+const HOST_TAG = createHash('sha1').update(hostname()).digest('hex').slice(0, 6);
 
 /** Whether a process of this machine is still running (a live run's leftovers are not leftovers). */
 function isRunning(pid) {
@@ -18,16 +22,20 @@ function isRunning(pid) {
   }
 }
 
-/** `casebridge_test_<pid>_…` databases and `cbtest_<pid>_…` keys of test processes no longer running. */
+/**
+ * `casebridge_test_<host>_<pid>_…` databases and `cbtest_<host>_<pid>_…` keys of this machine's test
+ * processes that are no longer running. Other machines' names (another host tag) are left alone.
+ */
 async function removeLeftovers() {
   const client = new pg.Client({ connectionString: `${DATABASE_SERVER}/postgres` });
   await client.connect();
   try {
-    const { rows } = await client.query(
-      `SELECT datname FROM pg_database WHERE datname ~ '^casebridge_test_[0-9]+_[0-9a-f]+$'`,
-    );
+    const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+      `casebridge_test_${HOST_TAG}_%`,
+    ]);
     for (const { datname } of rows) {
-      if (isRunning(Number(datname.split('_')[2]))) continue;
+      const pid = /^casebridge_test_[0-9a-f]{6}_(\d+)_[0-9a-f]+$/.exec(datname)?.[1];
+      if (pid === undefined || isRunning(Number(pid))) continue;
       await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   } finally {
@@ -35,9 +43,9 @@ async function removeLeftovers() {
   }
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
-    for await (const keys of redis.scanStream({ match: 'cbtest_*', count: 1000 })) {
+    for await (const keys of redis.scanStream({ match: `cbtest_${HOST_TAG}_*`, count: 1000 })) {
       const stale = keys.filter((key) => {
-        const pid = /^cbtest_(\d+)_/.exec(key)?.[1];
+        const pid = /^cbtest_[0-9a-f]{6}_(\d+)_/.exec(key)?.[1];
         return pid !== undefined && !isRunning(Number(pid));
       });
       if (stale.length > 0) await redis.unlink(...stale);

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createHttpApplication, createWorkerApplication } from '../../src/bootstrap/create-application.js';
@@ -9,17 +10,23 @@ import { dropDatabase } from '../../src/database/ensure-database.js';
 export const TEST_DATABASE_SERVER = process.env.TEST_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/**
+ * This machine and process in test names (`<host tag>_<pid>`): a later run on the same machine can tell
+ * what a killed run left behind from what another machine's run is using (see global-setup.mjs).
+ */
+export const TEST_RUN_TAG = `${createHash('sha1').update(hostname()).digest('hex').slice(0, 6)}_${process.pid}`;
+
 /** A database name no developer database could have; every helper refuses any other. */
 export function newTestDatabaseUrl(): string {
-  return `${TEST_DATABASE_SERVER}/casebridge_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  return `${TEST_DATABASE_SERVER}/casebridge_test_${TEST_RUN_TAG}_${randomBytes(4).toString('hex')}`;
 }
 
 /**
- * A Redis key prefix for one installation under test. It carries the test process's id, so a later run
- * can delete what a killed run left behind (see global-setup.mjs).
+ * A Redis key prefix for one installation under test. It carries the machine and process (`TEST_RUN_TAG`),
+ * so a later run can delete what a killed run left behind (see global-setup.mjs).
  */
 export function newTestQueuePrefix(label = 'app'): string {
-  return `cbtest_${process.pid}_${label}_${randomBytes(4).toString('hex')}`;
+  return `cbtest_${TEST_RUN_TAG}_${label}_${randomBytes(4).toString('hex')}`;
 }
 
 export function assertTestDatabase(databaseUrl: string): void {
