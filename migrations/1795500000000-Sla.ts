@@ -92,8 +92,7 @@ export class Sla1795500000000 implements MigrationInterface {
           (LEAST(first_response_due_at, next_response_due_at, resolution_due_at)) STORED,
         ADD COLUMN sla_breached boolean NOT NULL DEFAULT false,
         ADD COLUMN sla_next_check_at timestamptz(3) NULL,
-        ADD COLUMN sla_evaluated_version integer NULL,
-        ADD COLUMN sla_evaluated_at timestamptz(3) NULL
+        ADD COLUMN sla_evaluated_version integer NULL
     `);
     await queryRunner.query(
       `CREATE INDEX ix_cases_sla_due ON cases (sla_due_at) WHERE sla_due_at IS NOT NULL`,
@@ -113,8 +112,7 @@ export class Sla1795500000000 implements MigrationInterface {
         WHERE type IN ('sla_warning', 'sla_breached')
     `);
 
-    // A new case wakes the outbox relay at once, for a prompt triage. Other events wait for its poll
-    // (OUTBOX_POLL_INTERVAL_MS): NOTIFY serialises the commits that send it, so it is kept to intake.
+    // New timeline events wake the outbox relay (it also polls, so a lost notification only delays).
     await queryRunner.query(`
       CREATE FUNCTION casebridge_notify_case_events() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -125,7 +123,7 @@ export class Sla1795500000000 implements MigrationInterface {
     `);
     await queryRunner.query(`
       CREATE TRIGGER tr_case_events_notify AFTER INSERT ON case_events
-        FOR EACH ROW WHEN (NEW.type = 'opened') EXECUTE FUNCTION casebridge_notify_case_events()
+        FOR EACH STATEMENT EXECUTE FUNCTION casebridge_notify_case_events()
     `);
   }
 
@@ -136,7 +134,7 @@ export class Sla1795500000000 implements MigrationInterface {
     await queryRunner.query(`
       ALTER TABLE cases DROP COLUMN sla_due_at, DROP COLUMN first_response_due_at, DROP COLUMN next_response_due_at,
         DROP COLUMN resolution_due_at, DROP COLUMN sla_breached, DROP COLUMN sla_next_check_at,
-        DROP COLUMN sla_evaluated_version, DROP COLUMN sla_evaluated_at, DROP COLUMN sla_policy_version_id
+        DROP COLUMN sla_evaluated_version, DROP COLUMN sla_policy_version_id
     `);
     await queryRunner.query(`ALTER TABLE customers DROP CONSTRAINT fk_customers_sla_policy`);
     await queryRunner.query(`ALTER TABLE sla_policies DROP CONSTRAINT fk_sla_policies_current_version`);
